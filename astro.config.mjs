@@ -1,0 +1,27 @@
+// @ts-check
+import mdx from "@astrojs/mdx";
+import { defineConfig } from "astro/config";
+import runtimes from "./src/integrations/runtimes.ts";
+
+// Cross-origin isolation lets Pyodide and webR be interrupted in place; the site
+// also works without it (static hosts that cannot send headers), see README.
+const isolation = {
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Embedder-Policy": "require-corp",
+};
+
+export default defineConfig({
+  site: "https://rust-underneath.example",
+  base: process.env.RU_BASE ?? "/",
+  trailingSlash: "always",
+  integrations: [runtimes(), mdx()],
+  markdown: {
+    shikiConfig: { themes: { light: "github-light", dark: "github-dark" } },
+  },
+  server: { headers: isolation },
+  vite: {
+    worker: { format: "es" },
+    server: { headers: isolation },
+    preview: { headers: isolation },
+  },
+});

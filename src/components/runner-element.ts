@@ -1,0 +1,131 @@
+// <ru-runner>: the UI of one language runner. It owns no inputs: a parent (the
+// triptych, a drill) calls `execute(request)`. The runtime itself is imported
+// only when the reader shows intent (hover, focus or click on Run).
+import type { Runner } from "../runners/client.ts";
+import type { Lang, RunRequest, RunResult } from "../runners/protocol.ts";
+import { formatMs } from "../lib/scaling-chart.ts";
+
+type Status = "idle" | "loading" | "running" | "done" | "error";
+
+export class RunnerElement extends HTMLElement {
+  private runner: Runner | null = null;
+  private output!: HTMLElement;
+  private pendingText: { text: string; err: boolean }[] = [];
+  private flushScheduled = false;
+
+  get lang(): Lang {
+    return this.dataset.runnerLang as Lang;
+  }
+
+  connectedCallback() {
+    this.output = this.querySelector("[data-output]")!;
+    const run = this.querySelector<HTMLButtonElement>('[data-action="run"]')!;
+    const warm = () => void this.getRunner().then((r) => r.load()).catch(() => {});
+    run.addEventListener("pointerenter", warm, { once: true });
+    run.addEventListener("focus", warm, { once: true });
+    run.addEventListener("click", () => this.dispatchEvent(new CustomEvent("ru-run", { bubbles: true })));
+    this.querySelector('[data-action="stop"]')!.addEventListener("click", () => this.runner?.stop());
+  }
+
+  private setStatus(status: Status, text: string) {
+    this.dataset.status = status;
+    this.querySelector("[data-state-text]")!.textContent = text;
+    const busy = status === "loading" || status === "running";
+    this.querySelector<HTMLButtonElement>('[data-action="run"]')!.disabled = busy;
+    this.querySelector<HTMLButtonElement>('[data-action="stop"]')!.hidden = !busy;
+  }
+
+  async getRunner(): Promise<Runner> {
+    if (this.runner) return this.runner;
+    const { getRunner } = await import("../runners/client.ts");
+    const runner = getRunner(this.lang);
+    this.runner = runner;
+    const progress = this.querySelector<HTMLElement>("[data-progress]")!;
+    runner.subscribe({
+      progress: (phase, fraction) => {
+        progress.hidden = fraction >= 1;
+        progress.querySelector("progress")!.value = fraction;
+        progress.querySelector("[data-progress-text]")!.textContent = `${phase} ${Math.round(fraction * 100)}%`;
+        if (this.dataset.status !== "running") this.setStatus("loading", `${phase}…`);
+      },
+      state: (state, detail) => {
+        if (state === "loading") this.setStatus("loading", "Loading…");
+        if (state === "ready" && this.dataset.status === "loading") this.setStatus("idle", "Ready");
+        if (state === "error") {
+          progress.hidden = true;
+          this.setStatus("error", `Could not load: ${detail ?? "unknown error"}`);
+        }
+        if (state === "ready" || state === "error") this.showVersion();
+      },
+    });
+    return runner;
+  }
+
+  private showVersion() {
+    this.querySelector("[data-version]")!.textContent = this.runner?.version ?? "";
+  }
+
+  /** Runs a request in this language, streaming into the output panel. */
+  async execute(request: RunRequest): Promise<RunResult> {
+    this.output.textContent = "";
+    this.querySelector("[data-elapsed]")!.textContent = "";
+    const runner = await this.getRunner();
+    this.setStatus(runner.state === "ready" ? "running" : "loading", runner.state === "ready" ? "Running…" : "Loading…");
+    try {
+      await runner.load();
+    } catch (e) {
+      const message = (e as Error).message;
+      this.output.textContent = "";
+      this.append(`The ${this.lang === "r" ? "R" : this.lang === "python" ? "Python" : "Rust"} runtime could not be loaded.\n${message}\n`, true);
+      this.flush();
+      this.setStatus("error", "Runtime failed to load");
+      return { stdout: "", stderr: message, exitCode: 1, files: {}, images: [], elapsedMs: 0 };
+    }
+    this.setStatus("running", "Running…");
+    const result = await runner.run(request, {
+      stdout: (t) => this.append(t, false),
+      stderr: (t) => this.append(t, true),
+    });
+    // Streamed chunks are for watching; the final result is the exact output.
+    this.pendingText = [];
+    this.output.textContent = "";
+    this.append(result.stdout, false);
+    this.append(result.stderr, true);
+    this.flush();
+    this.showVersion();
+    this.querySelector("[data-elapsed]")!.textContent = formatMs(result.elapsedMs);
+    const ok = result.exitCode === 0;
+    this.setStatus(
+      ok ? "done" : "error",
+      result.stopped ? "Stopped" : ok ? "Finished" : `Exited with code ${result.exitCode}`,
+    );
+    return result;
+  }
+
+  private append(text: string, err: boolean) {
+    if (!text) return;
+    this.pendingText.push({ text, err });
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      requestAnimationFrame(() => this.flush());
+    }
+  }
+
+  // Batched per frame: a program printing in a tight loop must not cost a layout per line.
+  private flush() {
+    this.flushScheduled = false;
+    const frag = document.createDocumentFragment();
+    for (const { text, err } of this.pendingText) {
+      if (err) {
+        const span = document.createElement("span");
+        span.className = "ru-stderr";
+        span.textContent = text;
+        frag.append(span);
+      } else frag.append(text);
+    }
+    this.pendingText = [];
+    this.output.append(frag);
+  }
+}
+
+if (!customElements.get("ru-runner")) customElements.define("ru-runner", RunnerElement);

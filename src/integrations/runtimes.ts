@@ -1,0 +1,77 @@
+// Self-hosts Pyodide and webR: copies the runtime files the browser needs from
+// node_modules into public/runtimes/<name>/<version>/ before dev or build, so the
+// core path never touches a CDN (air-gapped training rooms work).
+import type { AstroIntegration } from "astro";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+
+const require = createRequire(import.meta.url);
+
+interface RuntimeCopy {
+  name: string;
+  /** Directory inside the package that holds the browser files. */
+  dir: (pkgRoot: string) => string;
+  /** Files or folders to copy; everything else (Node builds, maps, demos) stays out. */
+  keep: (name: string) => boolean;
+}
+
+function packageRoot(name: string): string {
+  // Both packages hide package.json behind "exports"; resolve the main entry and walk up.
+  let dir = dirname(require.resolve(name));
+  while (!existsSync(join(dir, "package.json"))) dir = dirname(dir);
+  return dir;
+}
+
+export function runtimeVersion(name: string): string {
+  return JSON.parse(readFileSync(join(packageRoot(name), "package.json"), "utf8")).version;
+}
+
+const RUNTIMES: RuntimeCopy[] = [
+  {
+    name: "pyodide",
+    dir: (root) => root,
+    keep: (f) =>
+      ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"].includes(f),
+  },
+  {
+    name: "webr",
+    dir: (root) => join(root, "dist"),
+    keep: (f) => ["webr.js", "webr-worker.js", "R.js", "R.wasm", "libRblas.so", "libRlapack.so", "vfs"].includes(f),
+  },
+];
+
+export function copyRuntimes(publicDir: string): void {
+  for (const runtime of RUNTIMES) {
+    const version = runtimeVersion(runtime.name);
+    const target = join(publicDir, "runtimes", runtime.name, version);
+    const marker = join(target, ".complete");
+    if (existsSync(marker)) continue;
+    rmSync(join(publicDir, "runtimes", runtime.name), { recursive: true, force: true });
+    mkdirSync(target, { recursive: true });
+    const source = runtime.dir(packageRoot(runtime.name));
+    for (const entry of readdirSync(source)) {
+      if (runtime.keep(entry)) cpSync(join(source, entry), join(target, entry), { recursive: true });
+    }
+    cpSync(join(packageRoot(runtime.name), "package.json"), marker);
+  }
+}
+
+export default function runtimes(): AstroIntegration {
+  return {
+    name: "rust-underneath:runtimes",
+    hooks: {
+      "astro:config:setup": ({ config, updateConfig }) => {
+        copyRuntimes(new URL(config.publicDir).pathname);
+        updateConfig({
+          vite: {
+            define: {
+              __PYODIDE_VERSION__: JSON.stringify(runtimeVersion("pyodide")),
+              __WEBR_VERSION__: JSON.stringify(runtimeVersion("webr")),
+            },
+          },
+        });
+      },
+    },
+  };
+}

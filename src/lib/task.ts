@@ -1,0 +1,64 @@
+// Loads a module's task and its core solutions from exercises/ (build time and tests).
+// This is the one place lessons, tests and scripts get code from, so a lesson can
+// only ever show what the tests execute.
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Lang } from "../runners/protocol.ts";
+import { TaskSchema, type Task } from "./task-schema.ts";
+
+export const EXERCISES_DIR = join(process.cwd(), "exercises");
+
+export const SOLUTION_FILES: Record<Lang, string> = {
+  rust: "rust/main.rs",
+  python: "python/main.py",
+  r: "r/main.R",
+};
+
+export class TaskError extends Error {}
+
+export function moduleDir(id: string): string {
+  return join(EXERCISES_DIR, id);
+}
+
+export function listTaskIds(): string[] {
+  return readdirSync(EXERCISES_DIR)
+    .filter((d) => existsSync(join(EXERCISES_DIR, d, "task.json")))
+    .sort();
+}
+
+export function loadTask(id: string): Task {
+  const file = join(moduleDir(id), "task.json");
+  if (!existsSync(file)) {
+    throw new TaskError(`No task "${id}": ${file} does not exist. Create it with \`npm run new-module -- ${id}\`.`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new TaskError(`${file} is not valid JSON: ${(e as Error).message}`);
+  }
+  const parsed = TaskSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  - ${i.path.join(".") || "(root)"}: ${i.message}`);
+    throw new TaskError(`${file} does not match the task schema (src/lib/task-schema.ts):\n${problems.join("\n")}`);
+  }
+  const task = parsed.data;
+  if (task.id !== id) throw new TaskError(`${file}: "id" is "${task.id}" but the folder is "${id}"; make them equal.`);
+  for (const path of [...task.files, ...task.cases.map((c) => c.expected), ...Object.values(SOLUTION_FILES)]) {
+    if (!existsSync(join(moduleDir(id), path))) {
+      throw new TaskError(`${file} refers to ${path}, which does not exist in exercises/${id}/.`);
+    }
+  }
+  if (!task.cases.some((c) => c.id === task.scaling.case)) {
+    throw new TaskError(`${file}: scaling.case "${task.scaling.case}" is not one of the cases' ids.`);
+  }
+  return task;
+}
+
+export function readModuleFile(id: string, path: string): string {
+  return readFileSync(join(moduleDir(id), path), "utf8");
+}
+
+export function readSolution(id: string, lang: Lang): string {
+  return readModuleFile(id, SOLUTION_FILES[lang]);
+}

@@ -1,0 +1,317 @@
+// The page-side runners: one per language, shared by every panel on the page so a
+// runtime loads once and stays warm. Each enforces the timeout and the Stop button
+// by interrupting when the runtime supports it and otherwise by discarding the
+// worker; the next run starts a fresh one.
+import {
+  DEFAULT_TIMEOUT_MS,
+  type FromWorker,
+  type Lang,
+  type OutputSink,
+  type RunRequest,
+  type RunResult,
+} from "./protocol.ts";
+import { PYODIDE_URL, WEBR_URL } from "./runtime-paths.ts";
+
+export type RunnerState = "idle" | "loading" | "ready" | "running" | "error";
+
+export interface RunnerEvents {
+  progress(phase: string, fraction: number): void;
+  state(state: RunnerState, detail?: string): void;
+}
+
+export interface Runner {
+  readonly lang: Lang;
+  readonly state: RunnerState;
+  /** Runtime name and version once loaded. */
+  readonly version: string | null;
+  /** Loads the runtime (idempotent); rejects with a message a reader can act on. */
+  load(): Promise<void>;
+  run(request: RunRequest, sink: OutputSink): Promise<RunResult>;
+  stop(): void;
+  subscribe(events: Partial<RunnerEvents>): () => void;
+}
+
+/** How long an interrupted runtime gets to unwind before it is thrown away. */
+const INTERRUPT_GRACE_MS = 1_000;
+
+abstract class BaseRunner implements Runner {
+  abstract readonly lang: Lang;
+  state: RunnerState = "idle";
+  version: string | null = null;
+  private listeners = new Set<Partial<RunnerEvents>>();
+  private loading: Promise<void> | null = null;
+  /** Runs execute one at a time per language: the runtimes are single-threaded. */
+  private queue: Promise<unknown> = Promise.resolve();
+  protected current: { finish(stopped: "timeout" | "interrupt"): void } | null = null;
+
+  subscribe(events: Partial<RunnerEvents>): () => void {
+    this.listeners.add(events);
+    return () => this.listeners.delete(events);
+  }
+
+  protected emitProgress(phase: string, fraction: number) {
+    for (const l of this.listeners) l.progress?.(phase, fraction);
+  }
+
+  protected setState(state: RunnerState, detail?: string) {
+    this.state = state;
+    for (const l of this.listeners) l.state?.(state, detail);
+  }
+
+  load(): Promise<void> {
+    if (!this.loading) {
+      this.setState("loading");
+      this.loading = this.start().then(
+        () => this.setState("ready"),
+        (e: unknown) => {
+          this.loading = null;
+          this.discard();
+          const message = e instanceof Error ? e.message : String(e);
+          this.setState("error", message);
+          throw new Error(message);
+        },
+      );
+    }
+    return this.loading;
+  }
+
+  run(request: RunRequest, sink: OutputSink): Promise<RunResult> {
+    const next = this.queue.then(() => this.runNow(request, sink));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runNow(request: RunRequest, sink: OutputSink): Promise<RunResult> {
+    await this.load();
+    this.setState("running");
+    const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    let stdout = "";
+    let stderr = "";
+    const tee: OutputSink = {
+      stdout: (t) => ((stdout += t), sink.stdout(t)),
+      stderr: (t) => ((stderr += t), sink.stderr(t)),
+    };
+    return new Promise<RunResult>((resolve) => {
+      let settled = false;
+      const settle = (result: RunResult) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        this.current = null;
+        this.setState(this.loading ? "ready" : "idle");
+        resolve(result);
+      };
+      const timer = setTimeout(() => this.current?.finish("timeout"), timeoutMs);
+      const started = performance.now();
+      this.current = {
+        finish: (stopped) => {
+          const why =
+            stopped === "timeout"
+              ? `Stopped after ${Math.round(timeoutMs / 1000)} s (the time limit).`
+              : "Stopped.";
+          this.interrupt().then((interrupted) => {
+            if (!interrupted) {
+              this.discard();
+              this.loading = null;
+            }
+            const note = `\n[${why} ${interrupted ? "" : "The runtime was restarted; the next run starts fresh."}]\n`;
+            sink.stderr(note);
+            settle({
+              stdout,
+              stderr: stderr + note,
+              exitCode: 130,
+              files: {},
+              images: [],
+              elapsedMs: performance.now() - started,
+              stopped,
+            });
+          });
+        },
+      };
+      this.execute(request, tee).then(settle, (e: unknown) => {
+        const message = `${e instanceof Error ? e.message : String(e)}\n`;
+        sink.stderr(message);
+        settle({ stdout, stderr: stderr + message, exitCode: 1, files: {}, images: [], elapsedMs: 0 });
+      });
+    });
+  }
+
+  stop(): void {
+    this.current?.finish("interrupt");
+  }
+
+  /** Starts the runtime. */
+  protected abstract start(): Promise<void>;
+  protected abstract execute(request: RunRequest, sink: OutputSink): Promise<RunResult>;
+  /** Tries a cooperative interrupt; resolves true if the runtime stopped and stays usable. */
+  protected abstract interrupt(): Promise<boolean>;
+  /** Throws the runtime away (a fresh one starts on the next run). */
+  protected abstract discard(): void;
+}
+
+/** Python and Rust: our own module worker per language. */
+class WorkerRunner extends BaseRunner {
+  readonly lang: "python" | "rust";
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private pending = new Map<number, { sink: OutputSink; resolve(r: RunResult): void }>();
+  private interruptBuffer: Int32Array | null = null;
+  private readonly makeWorker: () => Worker;
+  private readonly runtimeUrl: string;
+
+  constructor(lang: "python" | "rust", makeWorker: () => Worker, runtimeUrl: string) {
+    super();
+    this.lang = lang;
+    this.makeWorker = makeWorker;
+    this.runtimeUrl = runtimeUrl;
+  }
+
+  protected start(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const worker = this.makeWorker();
+      this.worker = worker;
+      worker.onerror = (e) => reject(new Error(`The ${this.lang} worker failed to start: ${e.message}`));
+      worker.onmessage = (event: MessageEvent<FromWorker>) => {
+        const msg = event.data;
+        switch (msg.type) {
+          case "progress":
+            this.emitProgress(msg.phase, msg.fraction);
+            break;
+          case "ready":
+            this.version = msg.version;
+            resolve();
+            break;
+          case "fatal":
+            reject(new Error(msg.message));
+            break;
+          case "stdout":
+            this.pending.get(msg.id)?.sink.stdout(msg.text);
+            break;
+          case "stderr":
+            this.pending.get(msg.id)?.sink.stderr(msg.text);
+            break;
+          case "result":
+            this.pending.get(msg.id)?.resolve(msg.result);
+            this.pending.delete(msg.id);
+            break;
+        }
+      };
+      // Interrupting Python needs shared memory, which only cross-origin-isolated pages have.
+      this.interruptBuffer =
+        this.lang === "python" && globalThis.crossOriginIsolated
+          ? new Int32Array(new SharedArrayBuffer(4))
+          : null;
+      worker.postMessage({ type: "init", runtimeUrl: this.runtimeUrl, interruptBuffer: this.interruptBuffer ?? undefined });
+    });
+  }
+
+  protected execute(request: RunRequest, sink: OutputSink): Promise<RunResult> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, { sink, resolve });
+      if (this.interruptBuffer) this.interruptBuffer[0] = 0;
+      this.worker!.postMessage({ type: "run", id, request });
+    });
+  }
+
+  protected async interrupt(): Promise<boolean> {
+    if (!this.interruptBuffer || this.pending.size === 0) return false;
+    const waiting = [...this.pending.values()];
+    this.interruptBuffer[0] = 2; // SIGINT: Python raises KeyboardInterrupt
+    const done = await Promise.race([
+      new Promise<boolean>((r) => {
+        for (const p of waiting) {
+          const original = p.resolve;
+          p.resolve = (result) => (original(result), r(true));
+        }
+      }),
+      new Promise<boolean>((r) => setTimeout(() => r(false), INTERRUPT_GRACE_MS)),
+    ]);
+    return done;
+  }
+
+  protected discard(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.pending.clear();
+  }
+}
+
+/** R: webR already runs R in its own worker; this drives it from the page. */
+class WebRRunner extends BaseRunner {
+  readonly lang = "r" as const;
+  private webR: import("webr").WebR | null = null;
+  private engine: import("./r-engine.ts").REngine | null = null;
+
+  protected async start(): Promise<void> {
+    const { prefetch } = await import("./fetch-progress.ts");
+    this.emitProgress("Downloading R", 0);
+    await prefetch([`${WEBR_URL}R.wasm`, `${WEBR_URL}R.js`], (f) => this.emitProgress("Downloading R", f * 0.9));
+    this.emitProgress("Starting R", 0.95);
+    let webrModule: typeof import("webr");
+    try {
+      webrModule = (await import(/* @vite-ignore */ `${WEBR_URL}webr.js`)) as typeof import("webr");
+    } catch (e) {
+      throw new Error(`Could not load the R runtime from ${WEBR_URL}webr.js: ${(e as Error).message}`);
+    }
+    const { REngine } = await import("./r-engine.ts");
+    const webR = new webrModule.WebR({ baseUrl: WEBR_URL, interactive: false });
+    await webR.init();
+    this.webR = webR;
+    this.engine = new REngine(webR);
+    await this.engine.attach();
+    this.version = `R ${webR.version ?? ""} (webR)`.replace("  ", " ");
+  }
+
+  protected execute(request: RunRequest, sink: OutputSink): Promise<RunResult> {
+    return this.engine!.run(request, sink);
+  }
+
+  protected async interrupt(): Promise<boolean> {
+    // webR's interrupt needs its SharedArrayBuffer channel (cross-origin isolation);
+    // on the PostMessage channel a busy R cannot hear us, so it is closed instead.
+    if (!this.webR || !globalThis.crossOriginIsolated) return false;
+    this.webR.interrupt();
+    return new Promise((resolve) => {
+      const check = setInterval(() => {
+        if (this.state !== "running") (clearInterval(check), resolve(true));
+      }, 50);
+      setTimeout(() => (clearInterval(check), resolve(false)), INTERRUPT_GRACE_MS);
+    });
+  }
+
+  protected discard(): void {
+    try {
+      this.webR?.close();
+    } catch {
+      /* already closed */
+    }
+    this.webR = null;
+    this.engine = null;
+  }
+}
+
+const runners = new Map<Lang, Runner>();
+
+/** The page's single runner for a language. */
+export function getRunner(lang: Lang): Runner {
+  let runner = runners.get(lang);
+  if (!runner) {
+    runner =
+      lang === "python"
+        ? new WorkerRunner(
+            "python",
+            () => new Worker(new URL("./python.worker.ts", import.meta.url), { type: "module" }),
+            PYODIDE_URL,
+          )
+        : lang === "rust"
+          ? new WorkerRunner(
+              "rust",
+              () => new Worker(new URL("./rust.worker.ts", import.meta.url), { type: "module" }),
+              "",
+            )
+          : new WebRRunner();
+    runners.set(lang, runner);
+  }
+  return runner;
+}

@@ -1,0 +1,44 @@
+// Downloads runtime files with byte-level progress. The runtime's own loader then
+// fetches the same URLs again and gets them from the HTTP cache (the runtimes are
+// served with long-lived cache headers under versioned paths).
+
+export class RuntimeLoadError extends Error {}
+
+export async function prefetch(
+  urls: string[],
+  onProgress: (fraction: number) => void,
+): Promise<void> {
+  const sizes = new Map<string, number>();
+  const loaded = new Map<string, number>();
+  const report = () => {
+    const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+    const done = [...loaded.values()].reduce((a, b) => a + b, 0);
+    if (total > 0) onProgress(Math.min(1, done / total));
+  };
+  await Promise.all(
+    urls.map(async (url) => {
+      let response: Response;
+      try {
+        response = await fetch(url);
+      } catch (e) {
+        throw new RuntimeLoadError(`Could not download ${url}: ${(e as Error).message}`);
+      }
+      if (!response.ok) {
+        throw new RuntimeLoadError(
+          `Could not download ${url}: HTTP ${response.status}. The site's runtime files are missing; rebuild it with \`npm run build\`.`,
+        );
+      }
+      sizes.set(url, Number(response.headers.get("content-length") ?? 0));
+      loaded.set(url, 0);
+      const reader = response.body?.getReader();
+      if (!reader) return;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        loaded.set(url, loaded.get(url)! + value.byteLength);
+        report();
+      }
+    }),
+  );
+  onProgress(1);
+}

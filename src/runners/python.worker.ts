@@ -1,0 +1,45 @@
+/// <reference lib="webworker" />
+// Python's Web Worker: Pyodide runs here so a runaway program never blocks the page.
+import type { PyodideAPI } from "pyodide";
+import { prefetch } from "./fetch-progress.ts";
+import type { FromWorker, RunRequest, ToWorker } from "./protocol.ts";
+import { runPython } from "./python-engine.ts";
+
+declare const self: DedicatedWorkerGlobalScope;
+const post = (msg: FromWorker) => self.postMessage(msg);
+let pyodide: PyodideAPI | null = null;
+
+self.onmessage = async (event: MessageEvent<ToWorker & { interruptBuffer?: Int32Array }>) => {
+  const msg = event.data;
+  if (msg.type === "run") return run(msg.id, msg.request);
+  try {
+    {
+      const url = msg.runtimeUrl;
+      post({ type: "progress", phase: "Downloading Python", fraction: 0 });
+      await prefetch([`${url}pyodide.asm.wasm`, `${url}python_stdlib.zip`], (fraction) =>
+        post({ type: "progress", phase: "Downloading Python", fraction: fraction * 0.9 }),
+      );
+      post({ type: "progress", phase: "Starting Python", fraction: 0.95 });
+      const { loadPyodide } = (await import(/* @vite-ignore */ `${url}pyodide.mjs`)) as typeof import("pyodide");
+      pyodide = await loadPyodide({ indexURL: url, packages: [] });
+      if (msg.interruptBuffer) pyodide.setInterruptBuffer(msg.interruptBuffer);
+      post({ type: "ready", version: `Python ${pyodide.version.replace(/^(\d+)\./, "Pyodide $1.")}` });
+    }
+  } catch (e) {
+    post({ type: "fatal", message: e instanceof Error ? e.message : String(e) });
+  }
+};
+
+async function run(id: number, request: RunRequest) {
+  try {
+    if (!pyodide) throw new Error("Python is not loaded yet.");
+    const result = await runPython(pyodide, request, {
+      stdout: (text) => post({ type: "stdout", id, text }),
+      stderr: (text) => post({ type: "stderr", id, text }),
+    });
+    post({ type: "result", id, result });
+  } catch (e) {
+    const stderr = `The Python runner failed: ${e instanceof Error ? e.message : String(e)}\n`;
+    post({ type: "result", id, result: { stdout: "", stderr, exitCode: 1, files: {}, images: [], elapsedMs: 0 } });
+  }
+}

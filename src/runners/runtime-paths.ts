@@ -1,0 +1,20 @@
+// Where the self-hosted runtimes live in the built site. The versions are baked in
+// by astro.config.mjs from the installed packages, so a runtime upgrade gets a new
+// URL and long-lived caching stays safe.
+declare const __PYODIDE_VERSION__: string;
+declare const __WEBR_VERSION__: string;
+
+const base = import.meta.env.BASE_URL.replace(/\/?$/, "/");
+
+export const PYODIDE_URL = `${base}runtimes/pyodide/${__PYODIDE_VERSION__}/`;
+export const WEBR_URL = `${base}runtimes/webr/${__WEBR_VERSION__}/`;
+
+/** The precompiled core solution of a module (built by scripts/build-wasm.ts). */
+export function moduleWasmUrl(moduleId: string): string {
+  return `${base}wasm/${moduleId}/main.wasm`;
+}
+
+/** A committed input file of a module, served from exercises/<module>/ at build time. */
+export function exerciseFileUrl(moduleId: string, path: string): string {
+  return `${base}exercises/${moduleId}/${path}`;
+}

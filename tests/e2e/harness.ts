@@ -1,0 +1,80 @@
+// Shared set-up for browser tests: the production build served locally, Debian's
+// Chromium driven by playwright-core, and every request to another host aborted
+// and recorded, so each test also proves the page needs no network beyond its own.
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Server } from "node:http";
+// @ts-expect-error -- plain JS module without types
+import { startServer } from "../../scripts/serve.mjs";
+
+export interface Site {
+  url: string;
+  browser: Browser;
+  /** Requests to hosts other than the local server, which were aborted. */
+  blocked: string[];
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export async function openSite(options: { isolation?: boolean } = {}): Promise<Site> {
+  const { server, url } = (await startServer({ port: 0, isolation: options.isolation ?? true })) as {
+    server: Server;
+    url: string;
+  };
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  const blocked: string[] = [];
+  const contexts: BrowserContext[] = [];
+  const origin = new URL(url).origin;
+  return {
+    url,
+    browser,
+    blocked,
+    async newPage() {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+      contexts.push(context);
+      await context.route("**/*", (route) => {
+        const requestUrl = route.request().url();
+        if (requestUrl.startsWith(origin) || requestUrl.startsWith("data:") || requestUrl.startsWith("blob:")) {
+          return route.continue();
+        }
+        blocked.push(requestUrl);
+        return route.abort("internetdisconnected");
+      });
+      const page = await context.newPage();
+      page.on("pageerror", (e) => console.error(`[page error] ${e.message}`));
+      return page;
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => {});
+      await browser.close();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+/** Waits until a runner reports a final status and returns it. */
+export async function waitForRunner(page: Page, lang: string, timeout = 90_000): Promise<string> {
+  const runner = page.locator(`ru-runner[data-runner-lang="${lang}"]`).first();
+  await runner.locator("xpath=.").evaluate(() => undefined);
+  await page.waitForFunction(
+    (l) => {
+      const s = document.querySelector(`ru-runner[data-runner-lang="${l}"]`)?.getAttribute("data-status");
+      return s === "done" || s === "error";
+    },
+    lang,
+    { timeout },
+  );
+  return (await runner.getAttribute("data-status"))!;
+}

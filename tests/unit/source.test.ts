@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { extractRegion, langOfPath, stripRegionMarkers } from "../../src/lib/source.ts";
+
+const rust = `fn main() {
+    // region: count
+    let n = 1;
+    // region: inner
+    let m = 2;
+    // endregion
+    // endregion
+}
+`;
+
+describe("source regions", () => {
+  it("extracts a region without nested markers and de-indents it", () => {
+    expect(extractRegion(rust, "count")).toBe("let n = 1;\nlet m = 2;");
+    expect(extractRegion(rust, "inner")).toBe("let m = 2;");
+  });
+
+  it("names the known regions when one is missing", () => {
+    expect(() => extractRegion(rust, "parse", "main.rs")).toThrow(/No region "parse" in main.rs.*count, inner/);
+  });
+
+  it("strips markers in every language", () => {
+    expect(stripRegionMarkers(rust)).toBe("fn main() {\n    let n = 1;\n    let m = 2;\n}\n");
+    expect(stripRegionMarkers("# region: x\nprint(1)\n# endregion\n")).toBe("print(1)\n");
+  });
+
+  it("knows languages by extension", () => {
+    expect(langOfPath("r/main.R")).toBe("r");
+    expect(langOfPath("x.py")).toBe("python");
+    expect(() => langOfPath("x.txt")).toThrow(/\.rs, \.py or \.R/);
+  });
+});
