@@ -13,8 +13,11 @@ const requirements = [
   { what: "Chromium (browser tests)", packages: ["chromium"], present: () => existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium") },
   {
     what: "rustc with the wasm32-wasi standard library",
-    packages: ["rustc", "libstd-rust-dev-wasm32"],
-    present: () => existsSync("/usr/lib/rustlib/wasm32-wasi") || ok("sh", ["-c", 'test -d "$(rustc --print sysroot)/lib/rustlib/wasm32-wasip1"']),
+    // lld-14 provides rust-lld, the linker rustc uses for wasm; --no-install-recommends leaves it out.
+    packages: ["rustc", "libstd-rust-dev-wasm32", "lld-14"],
+    present: () =>
+      ok("sh", ["-c", "command -v rust-lld"]) &&
+      (existsSync("/usr/lib/rustlib/wasm32-wasi") || ok("sh", ["-c", 'test -d "$(rustc --print sysroot)/lib/rustlib/wasm32-wasip1"'])),
   },
   { what: "Python 3 with Biopython and pandas", packages: ["python3-biopython", "python3-pandas"], present: () => ok("/usr/bin/python3", ["-c", "import Bio, pandas"]) },
   { what: "R with Biostrings and dplyr", packages: ["r-base-core", "r-bioc-biostrings", "r-cran-dplyr"], present: () => ok("/usr/bin/Rscript", ["-e", "library(Biostrings); library(dplyr)"]) },

@@ -3,9 +3,9 @@
 // browser, never here. scripts/rust-server.ts is its command line.
 //
 // It compiles other people's code, so: sources that read the host at compile time
-// are refused (src/lib/rust-screening.ts), rustc gets an empty environment and a
-// fresh temp dir that is always removed, every compile has a deadline, and a small
-// queue bounds the work in flight.
+// are refused (src/lib/rust-screening.ts), rustc gets an environment with nothing
+// but PATH and a fresh temp dir that is always removed, every compile has a
+// deadline, and a small queue bounds the work in flight.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -228,7 +228,8 @@ export async function compileRust(
       renderedAnsi: false,
       timeoutMs: opts.timeoutMs,
       signal: opts.signal,
-      // Nothing of ours for env! to find; rustc's own temp files stay in `dir`.
+      // Nothing of ours for an env! that got past screening to find (nor a
+      // RUSTC_BOOTSTRAP to unlock #![feature]); rustc's temp files stay in `dir`.
       env: { PATH: process.env.PATH ?? "/usr/bin:/bin", TMPDIR: dir },
     });
     const elapsedMs = Math.round(performance.now() - started);
@@ -267,7 +268,13 @@ export interface CompileServiceOptions {
   host?: string;
   /** Default 7878; 0 picks a free port. */
   port?: number;
-  /** Origins whose pages may call the service; "*" (default) means any. */
+  /**
+   * Origins whose pages may call the service; "*" (the default, on loopback and on
+   * a LAN alike) means any. Why not stricter by default: requests carry no cookies
+   * or credentials and answers hold no secrets, and CORS never stopped curl, so
+   * the protection is the screening and the limits. What --origin adds is that
+   * other sites' pages can't spend the instructor's CPU through learners' browsers.
+   */
   origins?: string[] | "*";
   timeoutMs?: number;
   concurrency?: number;
@@ -304,12 +311,11 @@ function lanAddresses(): string[] {
 const urlFor = (host: string, port: number) =>
   `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
 
-type Json = Record<string, unknown>;
-
+/** Sends JSON; CORS and the other common headers were set on `res` already. */
 function send(
   res: http.ServerResponse,
   status: number,
-  body: Json,
+  body: Record<string, unknown>,
   headers: Record<string, string> = {},
 ): void {
   if (res.headersSent || res.destroyed) return;
@@ -320,6 +326,10 @@ function send(
     "Content-Length": Buffer.byteLength(text),
   });
   res.end(text);
+}
+
+function fail(res: http.ServerResponse, status: number, kind: string, message: string): void {
+  send(res, status, { ok: false, kind, message });
 }
 
 /** The body as text, or null once it passes `limit` (the rest is then discarded
@@ -366,103 +376,67 @@ export async function startCompileService(
   const originAllowed = (origin: string | undefined) =>
     origin === undefined || origins === "*" || origins.includes(origin);
 
-  function corsHeaders(origin: string | undefined): Record<string, string> {
-    const h: Record<string, string> = {
-      // A cross-origin-isolated page (COEP require-corp) may read our responses.
-      "Cross-Origin-Resource-Policy": "cross-origin",
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-      "Access-Control-Expose-Headers": "Retry-After",
-    };
-    if (origins === "*") h["Access-Control-Allow-Origin"] = "*";
+  function setCommonHeaders(res: http.ServerResponse, origin: string | undefined) {
+    // A cross-origin-isolated page (COEP require-corp) may read our responses.
+    res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
+    res.setHeader("Cache-Control", "no-store");
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Access-Control-Expose-Headers", "Retry-After");
+    if (origins === "*") res.setHeader("Access-Control-Allow-Origin", "*");
     else {
-      h["Vary"] = "Origin";
-      if (origin && origins.includes(origin)) h["Access-Control-Allow-Origin"] = origin;
+      res.setHeader("Vary", "Origin");
+      if (origin && origins.includes(origin)) res.setHeader("Access-Control-Allow-Origin", origin);
     }
-    return h;
   }
 
-  async function compile(
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-    cors: Record<string, string>,
-  ) {
+  async function compile(req: http.IncomingMessage, res: http.ServerResponse) {
     const body = await readBody(req, MAX_BODY_BYTES);
     if (body === null)
-      return send(
+      return fail(
         res,
         413,
-        {
-          ok: false,
-          kind: "too-large",
-          message: `The request is larger than ${MAX_BODY_BYTES} bytes; the compile service takes sources up to ${MAX_SOURCE_BYTES} bytes (64 KiB).`,
-        },
-        cors,
+        "too-large",
+        `The request is larger than ${MAX_BODY_BYTES} bytes; the compile service takes sources up to ${MAX_SOURCE_BYTES} bytes (64 KiB).`,
       );
     const parsed = parseCompileRequest(req.headers["content-type"], body);
-    if (!parsed.ok)
-      return send(
-        res,
-        parsed.status,
-        { ok: false, kind: "bad-request", message: parsed.message },
-        cors,
-      );
+    if (!parsed.ok) return fail(res, parsed.status, "bad-request", parsed.message);
     const screening = screenRustSource(parsed.source);
     if (!screening.ok) {
       const { code, message, line, column } = screening;
-      return send(res, 400, { ok: false, kind: "refused", code, message, line, column }, cors);
+      return send(res, 400, { ok: false, kind: "refused", code, message, line, column });
     }
-    if (!toolchain)
-      return send(res, 503, { ok: false, kind: "no-toolchain", message: INSTALL_HINT }, cors);
+    if (!toolchain) return fail(res, 503, "no-toolchain", INSTALL_HINT);
 
     let clientGone = false;
     res.on("close", () => (clientGone = !res.writableFinished));
     const job = queue.tryRun(async () => {
       if (clientGone || stopping.signal.aborted) return null; // nobody left to answer
+      const { tempRoot } = options;
       return compileRust(toolchain, parsed.source, {
         timeoutMs,
         signal: stopping.signal,
-        tempRoot: options.tempRoot,
+        tempRoot,
       });
     });
     if (!job) {
-      const retryAfterSeconds = Math.max(
-        1,
-        Math.ceil(((queue.waiting / concurrency + 1) * averageMs) / 1000),
-      );
-      return send(
-        res,
-        503,
-        {
-          ok: false,
-          kind: "busy",
-          message: `The compile service is busy (${queue.active} compiling, ${queue.waiting} waiting). Try again in ${retryAfterSeconds} s.`,
-          retryAfterSeconds,
-        },
-        { ...cors, "Retry-After": String(retryAfterSeconds) },
-      );
+      const waitMs = (queue.waiting / concurrency + 1) * averageMs;
+      const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
+      const message = `The compile service is busy (${queue.active} compiling, ${queue.waiting} waiting). Try again in ${retryAfterSeconds} s.`;
+      const busy = { ok: false, kind: "busy", message, retryAfterSeconds };
+      return send(res, 503, busy, { "Retry-After": String(retryAfterSeconds) });
     }
     inFlight.add(job);
     try {
       const result = await job;
       if (!result) return;
-      if (result.ok) {
-        averageMs = Math.round(0.7 * averageMs + 0.3 * result.elapsedMs);
-        return send(
-          res,
-          200,
-          {
-            ok: true,
-            wasm: result.wasm.toString("base64"),
-            diagnostics: result.diagnostics,
-            elapsedMs: result.elapsedMs,
-          },
-          cors,
-        );
+      if (!result.ok) {
+        // Compile errors and timeouts are answers about the program, not HTTP
+        // failures: 200 like a successful compile (and not 408, which browsers retry).
+        return send(res, 200, result);
       }
-      // Compile errors and timeouts are answers about the program, not HTTP
-      // failures: 200, like a successful compile (and no 408, which browsers retry).
-      return send(res, 200, result, cors);
+      averageMs = Math.round(0.7 * averageMs + 0.3 * result.elapsedMs);
+      const { diagnostics, elapsedMs } = result;
+      send(res, 200, { ok: true, wasm: result.wasm.toString("base64"), diagnostics, elapsedMs });
     } finally {
       inFlight.delete(job);
     }
@@ -470,41 +444,27 @@ export async function startCompileService(
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     const origin = req.headers.origin;
-    const cors = corsHeaders(origin);
-    const path = new URL(req.url ?? "/", "http://service").pathname;
-    if (req.method === "OPTIONS") {
-      if (!originAllowed(origin))
-        return send(
-          res,
-          403,
-          { ok: false, kind: "forbidden-origin", message: `Origin ${origin} is not allowed.` },
-          cors,
-        );
-      const preflight: Record<string, string> = {
-        ...cors,
-        "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
-        "Access-Control-Allow-Headers": "Content-Type",
-        "Access-Control-Max-Age": "600",
-      };
-      // Chrome's Private Network Access: a public site calling a LAN/loopback service.
-      if (req.headers["access-control-request-private-network"] === "true")
-        preflight["Access-Control-Allow-Private-Network"] = "true";
-      res.writeHead(204, preflight).end();
-      return;
-    }
+    setCommonHeaders(res, origin);
     if (!originAllowed(origin))
-      return send(
+      return fail(
         res,
         403,
-        {
-          ok: false,
-          kind: "forbidden-origin",
-          message: `Pages from ${origin} may not use this compile service. Start it with --origin ${origin} to allow them.`,
-        },
-        cors,
+        "forbidden-origin",
+        `Pages from ${origin} may not use this compile service. Start it with --origin ${origin} to allow them.`,
       );
+    if (req.method === "OPTIONS") {
+      res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+      res.setHeader("Access-Control-Allow-Headers", "Content-Type");
+      res.setHeader("Access-Control-Max-Age", "600");
+      // Chrome's Private Network Access: a public site calling a LAN/loopback service.
+      if (req.headers["access-control-request-private-network"] === "true")
+        res.setHeader("Access-Control-Allow-Private-Network", "true");
+      res.writeHead(204).end();
+      return;
+    }
+    const path = new URL(req.url ?? "/", "http://service").pathname;
     if (path === "/health" && req.method === "GET") {
-      const body = {
+      const health = {
         ok: toolchain !== null,
         toolchain: toolchain && {
           rustc: toolchain.rustc,
@@ -515,41 +475,22 @@ export async function startCompileService(
         active: queue.active,
         waiting: queue.waiting,
       };
-      return toolchain
-        ? send(res, 200, body, cors)
-        : send(res, 503, { ...body, message: INSTALL_HINT }, cors);
+      if (toolchain) return send(res, 200, health);
+      return send(res, 503, { ...health, message: INSTALL_HINT });
     }
-    if (path === "/compile" && req.method === "POST") return compile(req, res, cors);
-    if (path === "/compile" || path === "/health")
-      return send(
-        res,
-        405,
-        {
-          ok: false,
-          kind: "bad-request",
-          message: `Use ${path === "/compile" ? "POST" : "GET"} ${path}.`,
-        },
-        {
-          ...cors,
-          Allow: path === "/compile" ? "POST, OPTIONS" : "GET, OPTIONS",
-        },
-      );
-    return send(
-      res,
-      404,
-      { ok: false, kind: "not-found", message: "Endpoints: GET /health, POST /compile." },
-      cors,
-    );
+    if (path === "/compile" && req.method === "POST") return compile(req, res);
+    if (path === "/compile" || path === "/health") {
+      const method = path === "/compile" ? "POST" : "GET";
+      res.setHeader("Allow", `${method}, OPTIONS`);
+      return fail(res, 405, "bad-request", `Use ${method} ${path}.`);
+    }
+    return fail(res, 404, "not-found", "Endpoints: GET /health, POST /compile.");
   }
 
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      send(res, 500, {
-        ok: false,
-        kind: "internal",
-        message: `The compile service failed: ${String(err)}`,
-      });
-    });
+    handle(req, res).catch((err: unknown) =>
+      fail(res, 500, "internal", `The compile service failed: ${String(err)}`),
+    );
   });
   // A client that never finishes its request does not hold a connection forever.
   server.headersTimeout = 10_000;

@@ -76,21 +76,21 @@ export class RunnerElement extends HTMLElement {
     } catch (e) {
       const message = (e as Error).message;
       this.output.textContent = "";
-      this.append(`The ${this.lang === "r" ? "R" : this.lang === "python" ? "Python" : "Rust"} runtime could not be loaded.\n${message}\n`, true);
+      this.write(`The ${this.lang === "r" ? "R" : this.lang === "python" ? "Python" : "Rust"} runtime could not be loaded.\n${message}\n`, true);
       this.flush();
       this.setStatus("error", "Runtime failed to load");
       return { stdout: "", stderr: message, exitCode: 1, files: {}, images: [], elapsedMs: 0 };
     }
     this.setStatus("running", "Running…");
     const result = await runner.run(request, {
-      stdout: (t) => this.append(t, false),
-      stderr: (t) => this.append(t, true),
+      stdout: (t) => this.write(t, false),
+      stderr: (t) => this.write(t, true),
     });
     // Streamed chunks are for watching; the final result is the exact output.
     this.pendingText = [];
     this.output.textContent = "";
-    this.append(result.stdout, false);
-    this.append(result.stderr, true);
+    this.write(result.stdout, false);
+    this.write(result.stderr, true);
     this.flush();
     this.showVersion();
     this.querySelector("[data-elapsed]")!.textContent = formatMs(result.elapsedMs);
@@ -102,7 +102,7 @@ export class RunnerElement extends HTMLElement {
     return result;
   }
 
-  private append(text: string, err: boolean) {
+  private write(text: string, err: boolean) {
     if (!text) return;
     this.pendingText.push({ text, err });
     if (!this.flushScheduled) {

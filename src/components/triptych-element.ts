@@ -154,8 +154,7 @@ class TriptychElement extends HTMLElement {
           expected = undefined;
         }
       }
-      verdict = judgeOutputs(this.outcomes, this.data.compare, expected);
-      if (verdict.ok && scale > 1) verdict.headline += ` (input ${scale}× the base file)`;
+      verdict = judgeOutputs(this.outcomes, this.data.compare, expected, scale > 1 ? `on the input at ${scale}×` : undefined);
     }
     const complete = LANGS.every((l) => this.outcomes[l]);
     this.showVerdict(verdict, verdict.ok ? "agree" : complete ? "differ" : "pending");

@@ -22,6 +22,8 @@ export function judgeOutputs(
   outcomes: Partial<Record<Lang, LangOutcome>>,
   compare: CompareMode,
   expected?: { text: string; label: string },
+  /** Said after "All three agree", e.g. "on the input at 10×". */
+  context?: string,
 ): Verdict {
   const ran = LANGS.filter((l) => outcomes[l]);
   const missing = LANGS.filter((l) => !outcomes[l]);
@@ -50,7 +52,7 @@ export function judgeOutputs(
     }
     return { ok: true, headline: `All three agree, and match ${expected.label}.`, details: [] };
   }
-  return { ok: true, headline: "All three agree.", details: [] };
+  return { ok: true, headline: context ? `All three agree ${context}.` : "All three agree.", details: [] };
 }
 
 /** Bad-input cases: every language must fail, and say so with the expected words. */

@@ -103,37 +103,16 @@ const ALLOWED_EXTERN_CRATES = new Set(["std", "core", "alloc"]);
 const MACRO_SENSITIVE = new Set(["path", "link", "env", "feature"]);
 
 /** Built-in macros that only evaluate their arguments, never re-emit them as items. */
-const EXPRESSION_MACROS = new Set([
-  "println",
-  "print",
-  "eprintln",
-  "eprint",
-  "format",
-  "format_args",
-  "write",
-  "writeln",
-  "vec",
-  "assert",
-  "assert_eq",
-  "assert_ne",
-  "debug_assert",
-  "debug_assert_eq",
-  "debug_assert_ne",
-  "panic",
-  "dbg",
-  "matches",
-  "todo",
-  "unimplemented",
-  "unreachable",
-  "concat",
-  "stringify",
-  "line",
-  "column",
-  "file",
-  "module_path",
-  "cfg",
-  "compile_error",
-]);
+const EXPRESSION_MACROS = new Set(
+  [
+    "println print eprintln eprint format format_args write writeln vec dbg",
+    "assert assert_eq assert_ne debug_assert debug_assert_eq debug_assert_ne matches",
+    "panic todo unimplemented unreachable compile_error",
+    "concat stringify line column file module_path cfg",
+  ]
+    .join(" ")
+    .split(" "),
+);
 
 const isIdentStart = (c: string | undefined) => c !== undefined && /[\p{XID_Start}_]/u.test(c);
 const isIdentContinue = (c: string | undefined) => c !== undefined && /[\p{XID_Continue}]/u.test(c);

@@ -16,8 +16,8 @@ export const SOLUTION_FILES: Record<Lang, string> = {
 
 export class TaskError extends Error {}
 
-export function moduleDir(id: string): string {
-  return join(EXERCISES_DIR, id);
+export function moduleDir(id: string, root = EXERCISES_DIR): string {
+  return join(root, id);
 }
 
 export function listTaskIds(): string[] {
@@ -26,8 +26,8 @@ export function listTaskIds(): string[] {
     .sort();
 }
 
-export function loadTask(id: string): Task {
-  const file = join(moduleDir(id), "task.json");
+export function loadTask(id: string, root = EXERCISES_DIR): Task {
+  const file = join(moduleDir(id, root), "task.json");
   if (!existsSync(file)) {
     throw new TaskError(`No task "${id}": ${file} does not exist. Create it with \`npm run new-module -- ${id}\`.`);
   }
@@ -45,7 +45,7 @@ export function loadTask(id: string): Task {
   const task = parsed.data;
   if (task.id !== id) throw new TaskError(`${file}: "id" is "${task.id}" but the folder is "${id}"; make them equal.`);
   for (const path of [...task.files, ...task.cases.map((c) => c.expected), ...Object.values(SOLUTION_FILES)]) {
-    if (!existsSync(join(moduleDir(id), path))) {
+    if (!existsSync(join(moduleDir(id, root), path))) {
       throw new TaskError(`${file} refers to ${path}, which does not exist in exercises/${id}/.`);
     }
   }

@@ -93,46 +93,46 @@ abstract class BaseRunner implements Runner {
     };
     return new Promise<RunResult>((resolve) => {
       let settled = false;
+      let stoppedBy: "timeout" | "interrupt" | null = null;
+      const started = performance.now();
       const settle = (result: RunResult) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         this.current = null;
         this.setState(this.loading ? "ready" : "idle");
-        resolve(result);
+        resolve(stoppedBy ? { ...result, stopped: stoppedBy } : result);
       };
       const timer = setTimeout(() => this.current?.finish("timeout"), timeoutMs);
-      const started = performance.now();
       this.current = {
         finish: (stopped) => {
+          if (stoppedBy) return;
+          stoppedBy = stopped;
           const why =
-            stopped === "timeout"
-              ? `Stopped after ${Math.round(timeoutMs / 1000)} s (the time limit).`
-              : "Stopped.";
+            stopped === "timeout" ? `Stopped after ${Math.round(timeoutMs / 1000)} s (the time limit).` : "Stopped.";
           this.interrupt().then((interrupted) => {
+            if (settled) return; // the interrupted runtime reported its own result
+            const note = interrupted
+              ? `\n[${why}]\n`
+              : `\n[${why} The runtime was restarted; the next run starts it again.]\n`;
             if (!interrupted) {
               this.discard();
               this.loading = null;
             }
-            const note = `\n[${why} ${interrupted ? "" : "The runtime was restarted; the next run starts fresh."}]\n`;
             sink.stderr(note);
-            settle({
-              stdout,
-              stderr: stderr + note,
-              exitCode: 130,
-              files: {},
-              images: [],
-              elapsedMs: performance.now() - started,
-              stopped,
-            });
+            stderr += note;
+            settle({ stdout, stderr, exitCode: 130, files: {}, images: [], elapsedMs: performance.now() - started });
           });
         },
       };
-      this.execute(request, tee).then(settle, (e: unknown) => {
-        const message = `${e instanceof Error ? e.message : String(e)}\n`;
-        sink.stderr(message);
-        settle({ stdout, stderr: stderr + message, exitCode: 1, files: {}, images: [], elapsedMs: 0 });
-      });
+      this.execute(request, tee).then(
+        (result) => settle(stoppedBy ? { ...result, stderr: result.stderr + `\n[${stoppedBy === "timeout" ? "Stopped at the time limit" : "Stopped"}.]\n` } : result),
+        (e: unknown) => {
+          const message = `${e instanceof Error ? e.message : String(e)}\n`;
+          sink.stderr(message);
+          settle({ stdout, stderr: stderr + message, exitCode: 1, files: {}, images: [], elapsedMs: 0 });
+        },
+      );
     });
   }
 

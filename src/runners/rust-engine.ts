@@ -49,7 +49,7 @@ export async function runWasi(
     new ConsoleStdout((b) => err.write(decErr.decode(b, { stream: true }))),
     root,
   ];
-  const wasi = new WASI(["main", ...request.args], [], fds);
+  const wasi = new WASI(["main", ...request.args], [], fds, { debug: false });
   const start = performance.now();
   let exitCode: number;
   try {

@@ -3,7 +3,6 @@
 // and recorded, so each test also proves the page needs no network beyond its own.
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import type { Server } from "node:http";
-// @ts-expect-error -- plain JS module without types
 import { startServer } from "../../scripts/serve.mjs";
 
 export interface Site {
@@ -54,6 +53,7 @@ export async function openSite(options: { isolation?: boolean } = {}): Promise<S
       });
       const page = await context.newPage();
       page.on("pageerror", (e) => console.error(`[page error] ${e.message}`));
+      page.on("console", (m) => m.type() === "error" && console.error(`[console] ${m.text()}`));
       return page;
     },
     async close() {

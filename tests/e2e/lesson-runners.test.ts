@@ -104,7 +104,7 @@ for (const isolation of [true, false]) {
       await page.locator('[data-action="run-all"]').click();
       await expect
         .poll(() => page.locator("[data-agreement]").textContent(), { timeout: 90_000 })
-        .toContain("All three agree (input 10× the base file)");
+        .toContain("All three agree on the input at 10×.");
       expect(await page.locator("[data-chart] svg path.line").count()).toBe(3);
       await page.locator('[data-sizes] input[value="1"]').check();
     });

@@ -18,7 +18,7 @@ import {
   TEMP_PREFIX,
   type CompileService,
 } from "../../scripts/lib/compile-service.ts";
-import { findWasmToolchain } from "../../scripts/lib/wasm-toolchain.ts";
+import { findWasmToolchain, INSTALL_HINT } from "../../scripts/lib/wasm-toolchain.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 const exercise = join(root, "exercises", "01-fasta-gc");
@@ -74,18 +74,21 @@ async function runWasi(wasmBase64: string, args: string[], files: Map<string, In
 const isWasm = (base64: string) =>
   Buffer.from(base64, "base64").subarray(0, 4).equals(Buffer.from("\0asm", "latin1"));
 
-describe.skipIf(!toolchain)("rust compile service (real rustc)", () => {
+describe("rust compile service (real rustc)", () => {
   // Every temp dir of these services goes here, so "nothing left behind" is exact.
   let tempRoot: string;
   let service: CompileService;
 
   beforeAll(async () => {
+    // CI installs the toolchain (.ci/run); a missing one is a failure, not a skip.
+    if (!toolchain) throw new Error(INSTALL_HINT);
     tempRoot = mkdtempSync(join(os.tmpdir(), "rust-server-test-"));
-    service = await startCompileService({ port: 0, tempRoot });
+    service = await startCompileService({ port: 0, tempRoot, toolchain });
   });
 
   afterAll(async () => {
     await service?.close();
+    if (!tempRoot) return;
     const left = readdirSync(tempRoot);
     rmSync(tempRoot, { recursive: true, force: true });
     expect(left).toEqual([]);
@@ -219,7 +222,7 @@ describe.skipIf(!toolchain)("rust compile service (real rustc)", () => {
   });
 
   it("stops a compile that runs past the timeout, and cleans up", async () => {
-    const short = await startCompileService({ port: 0, timeoutMs: 1_500, tempRoot });
+    const short = await startCompileService({ port: 0, timeoutMs: 1_500, tempRoot, toolchain });
     try {
       const started = performance.now();
       const { status, body } = await post(short, SLOW_CONSTS);
@@ -234,7 +237,13 @@ describe.skipIf(!toolchain)("rust compile service (real rustc)", () => {
   });
 
   it("answers 20 requests at once with 10 compiles and 10 'busy' (concurrency 2, queue 8)", async () => {
-    const small = await startCompileService({ port: 0, concurrency: 2, queueLimit: 8, tempRoot });
+    const small = await startCompileService({
+      port: 0,
+      concurrency: 2,
+      queueLimit: 8,
+      tempRoot,
+      toolchain,
+    });
     let mostDirs = 0;
     const watcher = setInterval(
       () => (mostDirs = Math.max(mostDirs, readdirSync(tempRoot).length)),

@@ -22,6 +22,11 @@ describe("judgeOutputs", () => {
     expect(v.details).toEqual(['R differs from Rust: line 2: expected gc "0.5", got "0.4"']);
   });
 
+  it("says which input they agree on", () => {
+    const v = judgeOutputs({ rust: ok("a\n"), python: ok("a\n"), r: ok("a\n") }, exact, undefined, "on the input at 10×");
+    expect(v.headline).toBe("All three agree on the input at 10×.");
+  });
+
   it("reports agreement that contradicts the expected output", () => {
     const v = judgeOutputs({ rust: ok("b\n"), python: ok("b\n"), r: ok("b\n") }, exact, { text: "a\n", label: "the expected output" });
     expect(v.ok).toBe(false);

@@ -1,0 +1,181 @@
+// Native checks of every exercises/<module>/task.json, outside the browser:
+//   - the ecosystem versions (ecosystem/python/*.py with Biopython & co., ecosystem/r/*.R
+//     with Bioconductor & co.) print every case's expected output, an independent check
+//     of the expected files;
+//   - the ecosystem Rust files are rustfmt-clean (their crates cannot be fetched here);
+//   - the three core solutions, run natively, print every expected output and reject
+//     every error case with the promised words on stderr.
+// A missing tool fails the tests with the command that installs it: a skipped check
+// would pass silently.
+import { afterAll, describe, expect, it } from "vitest";
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { TaskSchema, type Task } from "../../src/lib/task-schema.ts";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const exercises = join(root, "exercises");
+
+// Debian's interpreters carry the Debian-packaged libraries; the core solutions need
+// none, so they run with whatever python3 is first on PATH.
+const SYSTEM_PYTHON = "/usr/bin/python3";
+const SYSTEM_RSCRIPT = "/usr/bin/Rscript";
+const APT_INSTALL = "apt-get install -y python3-biopython r-bioc-biostrings";
+
+interface Tool {
+  what: string;
+  command: string;
+  args: string[];
+  install: string;
+}
+
+const TOOLS = {
+  biopython: { what: "Biopython", command: SYSTEM_PYTHON, args: ["-c", "import Bio"], install: APT_INSTALL },
+  biostrings: {
+    what: "Biostrings",
+    command: SYSTEM_RSCRIPT,
+    args: ["-e", "suppressPackageStartupMessages(library(Biostrings))"],
+    install: APT_INSTALL,
+  },
+  rustfmt: { what: "rustfmt", command: "rustfmt", args: ["--version"], install: "rustup component add rustfmt" },
+  python: { what: "python3", command: "python3", args: ["--version"], install: "apt-get install -y python3" },
+  rscript: { what: "Rscript", command: SYSTEM_RSCRIPT, args: ["--version"], install: APT_INSTALL },
+  rustc: {
+    what: "rustc",
+    command: "rustc",
+    args: ["--version"],
+    install: "curl --proto '=https' -sSf https://sh.rustup.rs | sh -s -- -y",
+  },
+} satisfies Record<string, Tool>;
+
+function run(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
+  return spawnSync(command, args, { cwd, encoding: "utf8", timeout: 100_000, maxBuffer: 512 * 1024 * 1024 });
+}
+
+const toolErrors = new Map<Tool, string | null>();
+
+/** Throws, naming the install command, unless `tool` runs; checked once per run. */
+function requireTool(tool: Tool): void {
+  if (!toolErrors.has(tool)) {
+    const result = run(tool.command, tool.args, root);
+    const ok = !result.error && result.status === 0;
+    const why = result.error ? result.error.message : result.stderr.trim().split("\n").at(-1);
+    toolErrors.set(tool, ok ? null : `${tool.what} is missing (${tool.command}: ${why}). Install it with: ${tool.install}`);
+  }
+  const error = toolErrors.get(tool);
+  if (error) throw new Error(error);
+}
+
+/** Relative paths of the files in `moduleDir/sub` ending in `extension`, sorted. */
+function filesIn(moduleDir: string, sub: string, extension: string): string[] {
+  const dir = join(moduleDir, sub);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(extension))
+    .sort()
+    .map((name) => `${sub}/${name}`);
+}
+
+const modules: Array<{ id: string; dir: string; task: Task }> = readdirSync(exercises, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(join(exercises, entry.name, "task.json")))
+  .map((entry) => entry.name)
+  .sort()
+  .map((id) => {
+    const dir = join(exercises, id);
+    return { id, dir, task: TaskSchema.parse(JSON.parse(readFileSync(join(dir, "task.json"), "utf8"))) };
+  });
+
+const buildDir = mkdtempSync(join(tmpdir(), "rust-underneath-native-"));
+afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
+
+it("finds at least one module", () => {
+  expect(modules.length).toBeGreaterThan(0);
+});
+
+describe.each(modules)("$id", ({ id, dir, task }) => {
+  const expectedOf = (relative: string) => readFileSync(join(dir, relative), "utf8");
+
+  it("task.json names its own folder, and every file it mentions exists", () => {
+    expect(task.id).toBe(id);
+    for (const file of [...task.files, ...task.cases.map((c) => c.expected)]) {
+      expect(existsSync(join(dir, file)), `${id}/${file}`).toBe(true);
+    }
+    expect(task.cases.map((c) => c.id)).toContain(task.scaling.case);
+  });
+
+  describe("ecosystem versions", () => {
+    for (const script of filesIn(dir, "ecosystem/python", ".py")) {
+      it.each(task.cases)(`${script} prints $expected for $id`, ({ args, expected }) => {
+        requireTool(TOOLS.biopython);
+        const result = run(SYSTEM_PYTHON, [script, ...args], dir);
+        expect(result.status, result.stderr).toBe(0);
+        expect(result.stdout).toBe(expectedOf(expected));
+      });
+    }
+    for (const script of filesIn(dir, "ecosystem/r", ".R")) {
+      it.each(task.cases)(`${script} prints $expected for $id`, ({ args, expected }) => {
+        requireTool(TOOLS.biostrings);
+        const result = run(SYSTEM_RSCRIPT, [script, ...args], dir);
+        expect(result.status, result.stderr).toBe(0);
+        expect(result.stdout).toBe(expectedOf(expected));
+      });
+    }
+    for (const file of filesIn(dir, "ecosystem/rust", ".rs")) {
+      it(`${file} is rustfmt-clean`, () => {
+        requireTool(TOOLS.rustfmt);
+        const result = run("rustfmt", ["--edition", "2021", "--check", file], dir);
+        expect(result.status, result.stdout + result.stderr).toBe(0);
+      });
+    }
+  });
+
+  describe("core solutions, run natively", () => {
+    let rustBuild: { binary: string; warnings: string } | undefined;
+    /** Compiles rust/main.rs once per module, on first use (so a failure is a test failure). */
+    const buildRust = () => {
+      if (!rustBuild) {
+        requireTool(TOOLS.rustc);
+        const binary = join(buildDir, id);
+        const result = run("rustc", ["--edition", "2021", "-C", "opt-level=3", "rust/main.rs", "-o", binary], dir);
+        if (result.status !== 0) throw new Error(`rustc failed on ${id}/rust/main.rs:\n${result.stderr}`);
+        rustBuild = { binary, warnings: result.stderr };
+      }
+      return rustBuild;
+    };
+
+    const languages = [
+      { name: "Python", file: "python/main.py", tool: TOOLS.python, command: () => ["python3", "python/main.py"] },
+      { name: "R", file: "r/main.R", tool: TOOLS.rscript, command: () => [SYSTEM_RSCRIPT, "r/main.R"] },
+      { name: "Rust", file: "rust/main.rs", tool: TOOLS.rustc, command: () => [buildRust().binary] },
+    ];
+
+    it("rust/main.rs compiles without warnings", () => {
+      expect(buildRust().warnings).toBe("");
+    });
+
+    describe.each(languages)("$name", ({ file, tool, command }) => {
+      const runCore = (args: string[]) => {
+        expect(existsSync(join(dir, file)), `${id}/${file}`).toBe(true);
+        requireTool(tool);
+        const [program, ...programArgs] = command() as [string, ...string[]];
+        return run(program, [...programArgs, ...args], dir);
+      };
+
+      it.each(task.cases)("prints $expected for $id", ({ args, expected }) => {
+        const result = runCore(args);
+        expect(result.status, result.stderr).toBe(0);
+        expect(result.stdout).toBe(expectedOf(expected));
+      });
+
+      if (task.errorCases.length > 0) {
+        it.each(task.errorCases)("rejects $id: stderr includes '$stderrIncludes'", ({ args, stderrIncludes }) => {
+          const result = runCore(args);
+          expect(result.status, `exit status; stdout: ${result.stdout}`).not.toBe(0);
+          expect(result.stderr).toContain(stderrIncludes);
+        });
+      }
+    });
+  });
+});
