@@ -50,6 +50,7 @@ export class RunnerElement extends HTMLElement {
       },
       state: (state, detail) => {
         if (state === "loading") this.setStatus("loading", "Loading…");
+        if (state === "ready") progress.hidden = true;
         if (state === "ready" && this.dataset.status === "loading") this.setStatus("idle", "Ready");
         if (state === "error") {
           progress.hidden = true;

@@ -13,16 +13,18 @@ class TriptychElement extends HTMLElement {
   private outcomes: Partial<Record<Lang, LangOutcome>> = {};
   private timings: Timing[] = [];
   private fileCache = new Map<string, Promise<string>>();
-  private busy = false;
+  /** Runs queue up rather than being dropped: a click while another run finishes still counts. */
+  private queue: Promise<void> = Promise.resolve();
+  private pendingRuns = 0;
 
   connectedCallback() {
     this.data = JSON.parse(this.querySelector('script[type="application/json"]')!.textContent!);
     this.addEventListener("ru-run", (e) => {
       const el = e.target as RunnerElement;
-      void this.runLangs([el.lang]);
+      this.enqueue(() => this.runLangs([el.lang]));
     });
-    this.button("run-all").addEventListener("click", () => void this.runLangs([...LANGS]));
-    this.button("run-scaling").addEventListener("click", () => void this.runScaling());
+    this.button("run-all").addEventListener("click", () => this.enqueue(() => this.runLangs([...LANGS])));
+    this.button("run-scaling").addEventListener("click", () => this.enqueue(() => this.runScaling()));
     this.caseSelect.addEventListener("change", () => this.onInputChange());
     this.querySelectorAll<HTMLInputElement>("[data-sizes] input").forEach((i) =>
       i.addEventListener("change", () => this.onInputChange()),
@@ -93,39 +95,40 @@ class TriptychElement extends HTMLElement {
     };
   }
 
+  private enqueue(job: () => Promise<void>) {
+    this.setBusy(++this.pendingRuns > 0);
+    this.queue = this.queue
+      .then(job)
+      .catch((e: unknown) => console.error(e))
+      .finally(() => this.setBusy(--this.pendingRuns > 0));
+  }
+
   private setBusy(busy: boolean) {
-    this.busy = busy;
     this.button("run-all").disabled = busy;
     this.button("run-scaling").disabled = busy;
   }
 
   /** Loads the runtimes together (downloads overlap), then runs one at a time so timings are fair. */
   private async runLangs(langs: Lang[], scale = this.scale, record = true) {
-    if (this.busy) return;
-    this.setBusy(true);
+    const chosen = this.selectedCase();
+    const effectiveScale = chosen.kind === "error" ? 1 : scale;
+    let files: Record<string, string>;
     try {
-      const chosen = this.selectedCase();
-      const effectiveScale = chosen.kind === "error" ? 1 : scale;
-      let files: Record<string, string>;
-      try {
-        files = await this.inputFiles(effectiveScale);
-      } catch (e) {
-        this.showVerdict({ ok: false, headline: "The input could not be prepared.", details: [(e as Error).message] }, "differ");
-        return;
-      }
-      void Promise.all(langs.map((l) => this.runnerEl(l).getRunner().then((r) => r.load()).catch(() => {})));
-      for (const lang of langs) {
-        const result = await this.runnerEl(lang).execute(this.request(lang, files, chosen.args));
-        this.outcomes[lang] = result;
-        if (record && chosen.kind === "ok" && result.exitCode === 0) {
-          this.timings.push({ lang, scale: effectiveScale, ms: result.elapsedMs });
-          this.drawChart();
-        }
-      }
-      await this.judge(chosen, effectiveScale);
-    } finally {
-      this.setBusy(false);
+      files = await this.inputFiles(effectiveScale);
+    } catch (e) {
+      this.showVerdict({ ok: false, headline: "The input could not be prepared.", details: [(e as Error).message] }, "differ");
+      return;
     }
+    void Promise.all(langs.map((l) => this.runnerEl(l).getRunner().then((r) => r.load()).catch(() => {})));
+    for (const lang of langs) {
+      const result = await this.runnerEl(lang).execute(this.request(lang, files, chosen.args));
+      this.outcomes[lang] = result;
+      if (record && chosen.kind === "ok" && result.exitCode === 0) {
+        this.timings.push({ lang, scale: effectiveScale, ms: result.elapsedMs });
+        this.drawChart();
+      }
+    }
+    await this.judge(chosen, effectiveScale);
   }
 
   private async runScaling() {

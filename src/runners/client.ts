@@ -260,7 +260,8 @@ class WebRRunner extends BaseRunner {
     this.webR = webR;
     this.engine = new REngine(webR);
     await this.engine.attach();
-    this.version = `R ${webR.version ?? ""} (webR)`.replace("  ", " ");
+    const r = (await webR.evalRString('paste(R.version$major, R.version$minor, sep = ".")')) as string;
+    this.version = `R ${r} (webR ${webR.version})`;
   }
 
   protected execute(request: RunRequest, sink: OutputSink): Promise<RunResult> {

@@ -23,7 +23,8 @@ self.onmessage = async (event: MessageEvent<ToWorker & { interruptBuffer?: Int32
       const { loadPyodide } = (await import(/* @vite-ignore */ `${url}pyodide.mjs`)) as typeof import("pyodide");
       pyodide = await loadPyodide({ indexURL: url, packages: [] });
       if (msg.interruptBuffer) pyodide.setInterruptBuffer(msg.interruptBuffer);
-      post({ type: "ready", version: `Python ${pyodide.version.replace(/^(\d+)\./, "Pyodide $1.")}` });
+      const python = pyodide.runPython("import sys; '.'.join(map(str, sys.version_info[:3]))") as string;
+      post({ type: "ready", version: `Python ${python} (Pyodide ${pyodide.version})` });
     }
   } catch (e) {
     post({ type: "fatal", message: e instanceof Error ? e.message : String(e) });

@@ -64,17 +64,28 @@ export async function openSite(options: { isolation?: boolean } = {}): Promise<S
   };
 }
 
-/** Waits until a runner reports a final status and returns it. */
+/** Waits until a runner reports a final status and returns it; on timeout, says what it was doing. */
 export async function waitForRunner(page: Page, lang: string, timeout = 90_000): Promise<string> {
-  const runner = page.locator(`ru-runner[data-runner-lang="${lang}"]`).first();
-  await runner.locator("xpath=.").evaluate(() => undefined);
-  await page.waitForFunction(
-    (l) => {
-      const s = document.querySelector(`ru-runner[data-runner-lang="${l}"]`)?.getAttribute("data-status");
-      return s === "done" || s === "error";
-    },
-    lang,
-    { timeout },
-  );
-  return (await runner.getAttribute("data-status"))!;
+  const selector = `ru-runner[data-runner-lang="${lang}"]`;
+  try {
+    await page.waitForFunction(
+      (sel) => {
+        const s = document.querySelector(sel)?.getAttribute("data-status");
+        return s === "done" || s === "error";
+      },
+      selector,
+      { timeout },
+    );
+  } catch (e) {
+    const state = await page.evaluate((sel) => {
+      const el = document.querySelector(sel);
+      return {
+        status: el?.getAttribute("data-status"),
+        text: el?.querySelector("[data-state-text]")?.textContent,
+        output: el?.querySelector("[data-output]")?.textContent?.slice(0, 500),
+      };
+    }, selector);
+    throw new Error(`${lang} runner did not finish within ${timeout} ms: ${JSON.stringify(state)}`, { cause: e });
+  }
+  return (await page.locator(selector).first().getAttribute("data-status"))!;
 }

@@ -33,6 +33,7 @@ class Record:
     counts: BaseCounts = field(default_factory=BaseCounts)
 
 
+# region: parse
 def parse_fasta(path: str) -> list[Record]:
     """Read `path` line by line, keeping counts, never the sequence itself.
 
@@ -58,6 +59,7 @@ def parse_fasta(path: str) -> list[Record]:
                 records[-1].seq_len += len(residues)
                 records[-1].counts.add_line(residues)
     return records
+# endregion
 
 
 def gc_fraction(counts: BaseCounts) -> tuple[int, int]:
@@ -91,6 +93,7 @@ def write_table(records: list[Record]) -> None:
     sys.stdout.write("".join(lines))
 
 
+# region: main
 def main(argv: list[str]) -> None:
     if len(argv) != 2:
         sys.exit("usage: python main.py <fasta-file>")
@@ -102,6 +105,7 @@ def main(argv: list[str]) -> None:
     except ValueError as err:  # includes UnicodeDecodeError
         sys.exit(f"error: {err}")
     write_table(records)
+# endregion
 
 
 if __name__ == "__main__":

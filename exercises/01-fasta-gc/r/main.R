@@ -4,6 +4,7 @@
 # Base R only, so it runs unchanged in webR in the browser. Errors use stop(), never
 # quit(): in webR, quit() would end the reader's whole R session.
 
+# region: read
 read_lines_or_stop <- function(path) {
   # readLines() accepts "\n", "\r\n" and "\r" line endings; warn = FALSE accepts a
   # missing final newline. A missing file makes it warn, then fail: catch either
@@ -16,10 +17,12 @@ read_lines_or_stop <- function(path) {
   }
   lines
 }
+# endregion
 
 # How many characters of each string match `pattern`: vectorised over all lines.
 count_matches <- function(x, pattern) nchar(x) - nchar(gsub(pattern, "", x))
 
+# region: parse
 parse_fasta <- function(path) {
   lines <- read_lines_or_stop(path)
   is_header <- startsWith(lines, ">")
@@ -53,6 +56,7 @@ parse_fasta <- function(path) {
     stringsAsFactors = FALSE
   )
 }
+# endregion
 
 # GC content as an exact fraction: list(numerator, denominator), no rounding yet.
 gc_fraction <- function(gc, at) list(numerator = gc, denominator = gc + at)

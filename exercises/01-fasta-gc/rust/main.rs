@@ -8,6 +8,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::process;
 
+// region: counts
 /// The only two numbers GC content needs; N, R, Y, S, W, ... are in neither.
 /// u64, not usize: on wasm32 a usize is 32 bits, and genomes pass 4 billion bases.
 #[derive(Default)]
@@ -28,6 +29,7 @@ impl BaseCounts {
         }
     }
 }
+// endregion
 
 struct Record {
     id: String,
@@ -46,12 +48,14 @@ impl Record {
     }
 }
 
+// region: parse
 /// Reads `path` line by line, keeping counts, never the sequence itself. Errors are
 /// values (`Err(message)`), returned early with `?` instead of thrown.
 fn parse_fasta(path: &str) -> Result<Vec<Record>, String> {
     let file = File::open(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     let mut reader = BufReader::new(file);
     let mut records: Vec<Record> = Vec::new();
+    // region: buffer
     // One String owned by this function and refilled for every line: no allocation
     // per line, unlike Python's `for line in handle`, which makes a new str each time.
     let mut line = String::new();
@@ -67,6 +71,7 @@ fn parse_fasta(path: &str) -> Result<Vec<Record>, String> {
         line_no += 1;
         // A &str view into `line`, without "\n" or the "\r" of Windows files.
         let text = line.trim_end();
+        // endregion
         if let Some(header) = text.strip_prefix('>') {
             let id = header.split(char::is_whitespace).next().unwrap_or("");
             if id.is_empty() {
@@ -84,12 +89,14 @@ fn parse_fasta(path: &str) -> Result<Vec<Record>, String> {
     }
     Ok(records)
 }
+// endregion
 
 /// GC content as an exact fraction (numerator, denominator): no float yet.
 fn gc_fraction(counts: &BaseCounts) -> (u64, u64) {
     (counts.gc, counts.gc + counts.at)
 }
 
+// region: format
 /// num/den with 4 decimals, rounded half up on the exact fraction; "NA" for 0/0.
 /// Integers on purpose: `{:.4}` rounds the nearest f64 half to even (1/32 = 0.03125
 /// prints 0.0312), and Python and R must be able to follow the same rule exactly.
@@ -100,6 +107,7 @@ fn format_ratio(numerator: u64, denominator: u64) -> String {
     let scaled = (2 * numerator * 10_000 + denominator) / (2 * denominator);
     format!("{}.{:04}", scaled / 10_000, scaled % 10_000)
 }
+// endregion
 
 fn write_table(out: &mut impl Write, records: &[Record]) -> io::Result<()> {
     writeln!(out, "id\tlength\tgc")?;
@@ -118,6 +126,7 @@ fn write_table(out: &mut impl Write, records: &[Record]) -> io::Result<()> {
     out.flush() // BufWriter would flush on drop too, but would swallow the error
 }
 
+// region: main
 fn run(path: &str) -> Result<(), String> {
     let records = parse_fasta(path)?;
     // println! locks stdout and may flush per line; one locked, buffered writer
@@ -138,3 +147,4 @@ fn main() {
         process::exit(1);
     }
 }
+// endregion
