@@ -3,6 +3,7 @@
 import { defineCollection, reference } from "astro:content";
 import { glob } from "astro/loaders";
 import { z } from "astro/zod";
+import { QuizSchema } from "./lib/quiz-schema.ts";
 
 const modules = defineCollection({
   loader: glob({ base: "./content/modules", pattern: "*.mdx" }),
@@ -45,4 +46,10 @@ const references = defineCollection({
   }),
 });
 
-export const collections = { modules, references };
+// One file per module, named like the module (content/quizzes/01-fasta-gc.yaml).
+const quizzes = defineCollection({
+  loader: glob({ base: "./content/quizzes", pattern: "*.yaml" }),
+  schema: QuizSchema,
+});
+
+export const collections = { modules, references, quizzes };

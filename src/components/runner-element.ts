@@ -3,7 +3,9 @@
 // only when the reader shows intent (hover, focus or click on Run).
 import type { Runner } from "../runners/client.ts";
 import type { Lang, RunRequest, RunResult } from "../runners/protocol.ts";
+import type { CodeEditor } from "./code-editor.ts";
 import { formatMs } from "../lib/scaling-chart.ts";
+import { LANG_LABEL } from "../runners/protocol.ts";
 
 type Status = "idle" | "loading" | "running" | "done" | "error";
 
@@ -12,6 +14,7 @@ export class RunnerElement extends HTMLElement {
   private output!: HTMLElement;
   private pendingText: { text: string; err: boolean }[] = [];
   private flushScheduled = false;
+  private editor: CodeEditor | null = null;
 
   get lang(): Lang {
     return this.dataset.runnerLang as Lang;
@@ -25,6 +28,41 @@ export class RunnerElement extends HTMLElement {
     run.addEventListener("focus", warm, { once: true });
     run.addEventListener("click", () => this.dispatchEvent(new CustomEvent("ru-run", { bubbles: true })));
     this.querySelector('[data-action="stop"]')!.addEventListener("click", () => this.runner?.stop());
+    this.querySelector('[data-action="edit"]')!.addEventListener("click", () => void this.startEditing());
+    this.querySelector('[data-action="reset-code"]')!.addEventListener("click", () => this.editor?.setCode(this.originalCode));
+  }
+
+  get originalCode(): string {
+    return this.querySelector<HTMLTemplateElement>("template[data-original-code]")?.content.textContent ?? "";
+  }
+
+  /** The code the next run uses: the learner's edit, or the original solution. */
+  get code(): string {
+    return this.editor?.getCode() ?? this.originalCode;
+  }
+
+  get edited(): boolean {
+    return this.editor !== null && this.editor.getCode() !== this.originalCode;
+  }
+
+  /** Swaps the highlighted listing for an editor holding the same code. */
+  async startEditing() {
+    if (this.editor) return this.editor.focus();
+    const mount = this.querySelector<HTMLElement>("[data-editor]")!;
+    const { createEditor } = await import("./code-editor.ts");
+    const run = this.querySelector<HTMLButtonElement>('[data-action="run"]')!;
+    this.editor = createEditor(mount, {
+      lang: this.lang,
+      code: this.originalCode,
+      label: `${LANG_LABEL[this.lang]} code editor`,
+      onRun: () => run.click(),
+      onEscape: () => run.focus(),
+    });
+    mount.hidden = false;
+    this.querySelector<HTMLElement>("[data-code-view]")!.hidden = true;
+    this.querySelector<HTMLElement>('[data-action="edit"]')!.hidden = true;
+    this.querySelector<HTMLElement>('[data-action="reset-code"]')!.hidden = false;
+    this.editor.focus();
   }
 
   private setStatus(status: Status, text: string) {
@@ -82,11 +120,23 @@ export class RunnerElement extends HTMLElement {
       this.setStatus("error", "Runtime failed to load");
       return { stdout: "", stderr: message, exitCode: 1, files: {}, images: [], elapsedMs: 0 };
     }
-    this.setStatus("running", "Running…");
-    const result = await runner.run(request, {
-      stdout: (t) => this.write(t, false),
-      stderr: (t) => this.write(t, true),
-    });
+    const sink = { stdout: (t: string) => this.write(t, false), stderr: (t: string) => this.write(t, true) };
+    let result: RunResult;
+    if (this.edited) request = { ...request, code: this.code };
+    if (this.lang === "rust" && this.edited) {
+      // Edited Rust must be compiled first; the precompiled module no longer matches.
+      this.setStatus("running", "Compiling…");
+      const { runEditedRust } = await import("../runners/rust-live.ts");
+      const live = await runEditedRust(runner, { ...request, wasm: undefined }, sink);
+      result = live.result;
+      this.editor?.setMarkers(
+        live.messages.map((m) => ({ severity: m.level, message: m.message, line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn })),
+      );
+      this.dataset.build = live.build;
+    } else {
+      this.setStatus("running", "Running…");
+      result = await runner.run(request, sink);
+    }
     // Streamed chunks are for watching; the final result is the exact output.
     this.pendingText = [];
     this.output.textContent = "";

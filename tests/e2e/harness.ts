@@ -16,7 +16,7 @@ export interface Site {
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-export async function openSite(options: { isolation?: boolean } = {}): Promise<Site> {
+export async function openSite(options: { isolation?: boolean; allowOrigins?: string[] } = {}): Promise<Site> {
   const { server, url } = (await startServer({ port: 0, isolation: options.isolation ?? true })) as {
     server: Server;
     url: string;
@@ -35,7 +35,7 @@ export async function openSite(options: { isolation?: boolean } = {}): Promise<S
   });
   const blocked: string[] = [];
   const contexts: BrowserContext[] = [];
-  const origin = new URL(url).origin;
+  const allowed = [new URL(url).origin, ...(options.allowOrigins ?? [])];
   return {
     url,
     browser,
@@ -45,7 +45,7 @@ export async function openSite(options: { isolation?: boolean } = {}): Promise<S
       contexts.push(context);
       await context.route("**/*", (route) => {
         const requestUrl = route.request().url();
-        if (requestUrl.startsWith(origin) || requestUrl.startsWith("data:") || requestUrl.startsWith("blob:")) {
+        if (allowed.some((o) => requestUrl.startsWith(o)) || requestUrl.startsWith("data:") || requestUrl.startsWith("blob:")) {
           return route.continue();
         }
         blocked.push(requestUrl);
