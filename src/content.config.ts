@@ -52,4 +52,10 @@ const quizzes = defineCollection({
   schema: QuizSchema,
 });
 
-export const collections = { modules, references, quizzes };
+// Drill prompts live beside their drills (exercises/<module>/drills/<id>/prompt.md);
+// a collection lets Astro render their markdown with the lessons' Shiki setup.
+const drillPrompts = defineCollection({
+  loader: glob({ base: "./exercises", pattern: "*/drills/*/prompt.md" }),
+});
+
+export const collections = { modules, references, quizzes, drillPrompts };

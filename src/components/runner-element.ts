@@ -5,15 +5,14 @@ import type { Runner } from "../runners/client.ts";
 import type { Lang, RunRequest, RunResult } from "../runners/protocol.ts";
 import type { CodeEditor } from "./code-editor.ts";
 import { formatMs } from "../lib/scaling-chart.ts";
+import { OutputPanel } from "./output-panel.ts";
 import { LANG_LABEL } from "../runners/protocol.ts";
 
 type Status = "idle" | "loading" | "running" | "done" | "error";
 
 export class RunnerElement extends HTMLElement {
   private runner: Runner | null = null;
-  private output!: HTMLElement;
-  private pendingText: { text: string; err: boolean }[] = [];
-  private flushScheduled = false;
+  private output!: OutputPanel;
   private editor: CodeEditor | null = null;
 
   get lang(): Lang {
@@ -21,7 +20,7 @@ export class RunnerElement extends HTMLElement {
   }
 
   connectedCallback() {
-    this.output = this.querySelector("[data-output]")!;
+    this.output = new OutputPanel(this.querySelector("[data-output]")!);
     const run = this.querySelector<HTMLButtonElement>('[data-action="run"]')!;
     const warm = () => void this.getRunner().then((r) => r.load()).catch(() => {});
     run.addEventListener("pointerenter", warm, { once: true });
@@ -106,7 +105,7 @@ export class RunnerElement extends HTMLElement {
 
   /** Runs a request in this language, streaming into the output panel. */
   async execute(request: RunRequest): Promise<RunResult> {
-    this.output.textContent = "";
+    this.output.clear();
     this.querySelector("[data-elapsed]")!.textContent = "";
     const runner = await this.getRunner();
     this.setStatus(runner.state === "ready" ? "running" : "loading", runner.state === "ready" ? "Running…" : "Loading…");
@@ -114,13 +113,11 @@ export class RunnerElement extends HTMLElement {
       await runner.load();
     } catch (e) {
       const message = (e as Error).message;
-      this.output.textContent = "";
-      this.write(`The ${this.lang === "r" ? "R" : this.lang === "python" ? "Python" : "Rust"} runtime could not be loaded.\n${message}\n`, true);
-      this.flush();
+      this.output.show("", `The ${LANG_LABEL[this.lang]} runtime could not be loaded.\n${message}\n`);
       this.setStatus("error", "Runtime failed to load");
       return { stdout: "", stderr: message, exitCode: 1, files: {}, images: [], elapsedMs: 0 };
     }
-    const sink = { stdout: (t: string) => this.write(t, false), stderr: (t: string) => this.write(t, true) };
+    const sink = { stdout: (t: string) => this.output.write(t, false), stderr: (t: string) => this.output.write(t, true) };
     let result: RunResult;
     if (this.edited) request = { ...request, code: this.code };
     if (this.lang === "rust" && this.edited) {
@@ -138,11 +135,7 @@ export class RunnerElement extends HTMLElement {
       result = await runner.run(request, sink);
     }
     // Streamed chunks are for watching; the final result is the exact output.
-    this.pendingText = [];
-    this.output.textContent = "";
-    this.write(result.stdout, false);
-    this.write(result.stderr, true);
-    this.flush();
+    this.output.show(result.stdout, result.stderr);
     this.showVersion();
     this.querySelector("[data-elapsed]")!.textContent = formatMs(result.elapsedMs);
     const ok = result.exitCode === 0;
@@ -151,31 +144,6 @@ export class RunnerElement extends HTMLElement {
       result.stopped ? "Stopped" : ok ? "Finished" : `Exited with code ${result.exitCode}`,
     );
     return result;
-  }
-
-  private write(text: string, err: boolean) {
-    if (!text) return;
-    this.pendingText.push({ text, err });
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      requestAnimationFrame(() => this.flush());
-    }
-  }
-
-  // Batched per frame: a program printing in a tight loop must not cost a layout per line.
-  private flush() {
-    this.flushScheduled = false;
-    const frag = document.createDocumentFragment();
-    for (const { text, err } of this.pendingText) {
-      if (err) {
-        const span = document.createElement("span");
-        span.className = "ru-stderr";
-        span.textContent = text;
-        frag.append(span);
-      } else frag.append(text);
-    }
-    this.pendingText = [];
-    this.output.append(frag);
   }
 }
 

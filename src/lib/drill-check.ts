@@ -28,6 +28,18 @@ export function planCheck(entry: Checkable, learnerCode: string): CheckPlan {
   return { code: `${learnerCode.trimEnd()}\n\n${entry.checkCode ?? ""}`, args: [], files: entry.files };
 }
 
+/**
+ * Problems worth saying before running anything. A Rust hidden check brings its own
+ * `main` (it calls the learner's function), so a learner's `main` would only produce
+ * a confusing "defined multiple times" error pointing into code they cannot see.
+ */
+export function precheck(entry: Checkable, learnerCode: string): string | null {
+  if (entry.drill.lang === "rust" && entry.drill.check.type === "hidden" && /\bfn\s+main\s*\(/.test(learnerCode)) {
+    return "Remove your fn main(): the check brings its own main that calls your function.";
+  }
+  return null;
+}
+
 /** The learner-facing part of an error: the assertion or panic message, not the machinery. */
 export function failureMessage(stderr: string): string {
   const text = stderr.trim();

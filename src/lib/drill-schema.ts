@@ -22,14 +22,15 @@ export const DrillCheckSchema = z
       type: z
         .literal("hidden")
         .describe(
-          "Append hidden check code (check.py / check.R / check.rs) to the learner's code and run both: Python asserts, R stop()/stopifnot, a Rust main() that calls the learner's function. Passing = exit code 0.",
+          "Append hidden check code (check.py / check.R / check.rs) to the learner's code and run both: Python asserts, R stop()/stopifnot, a Rust main() that calls the learner's function. Passing = exit code 0. Write full paths (std::collections::HashMap) in check code: a `use` that repeats the learner's is an error.",
         ),
       files: z.array(z.string()).default([]),
     }),
   ])
   .describe("How the learner's code is checked.");
 
-export const DrillSchema = z.object({
+export const DrillSchema = z
+  .object({
   title: z.string().describe("Short imperative title, e.g. 'Count GC in one line'."),
   lang: z.enum(["python", "r", "rust"]).describe("The one language of the drill."),
   kind: z.enum(DRILL_KINDS).describe("write-function, fix-bug, translate or make-it-compile."),
@@ -37,7 +38,11 @@ export const DrillSchema = z.object({
   order: z.number().int().default(0).describe("Position among the module's drills."),
   hints: z.array(z.string()).min(1).max(3).describe("1–3 progressive hints, vaguest first (markdown, inline code only)."),
   check: DrillCheckSchema,
-});
+  })
+  .refine((d) => d.kind !== "make-it-compile" || d.lang === "rust", {
+    message: 'kind "make-it-compile" is for Rust drills: Python and R have no compile step',
+    path: ["kind"],
+  });
 
 export type Drill = z.infer<typeof DrillSchema>;
 export type DrillCheck = z.infer<typeof DrillCheckSchema>;

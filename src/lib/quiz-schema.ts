@@ -58,6 +58,10 @@ export const QuizSchema = z
       if (q.kind === "compiles" && !q.compiles && !q.compilerError) {
         at(`"${q.id}" does not compile: add compilerError with rustc's message so readers see it`);
       }
+      if (q.kind === "compiles" && q.code.lang !== "rust") at(`"${q.id}": "does it compile?" questions are about Rust; set code.lang: rust`);
+      if (q.kind === "compiles" && q.compilerError && !/^error(\[E\d{4}\])?:/.test(q.compilerError)) {
+        at(`"${q.id}": compilerError should start like rustc's own line, e.g. "error[E0502]: cannot borrow …"`);
+      }
     });
   });
 

@@ -9,6 +9,7 @@ import { load } from "js-yaml";
 import { listDrills, type DrillEntry } from "../../src/lib/drills.ts";
 import { judgeCheck, planCheck, type CheckOutcome } from "../../src/lib/drill-check.ts";
 import { QuizSchema, type Question } from "../../src/lib/quiz-schema.ts";
+import { gradeAnswer, normaliseOutput } from "../../src/lib/quiz-grade.ts";
 import { listTaskIds } from "../../src/lib/task.ts";
 import type { Lang, RunRequest, RunResult } from "../../src/runners/protocol.ts";
 import { compileToWasm, findWasmToolchain, INSTALL_HINT } from "../../scripts/lib/wasm-toolchain.ts";
@@ -72,15 +73,6 @@ async function check(entry: DrillEntry, code: string): Promise<Checked> {
   return { outcome: judgeCheck(entry, result!), result };
 }
 
-/** "Predict the output" answers are compared line by line after trimming, as the quiz does. */
-function normalise(text: string): string {
-  return text
-    .split("\n")
-    .map((l) => l.trim())
-    .join("\n")
-    .replace(/\n+$/, "");
-}
-
 const modules = listTaskIds().map((id) => ({ id, drills: listDrills(id) }));
 
 describe.each(modules.filter((m) => m.drills.length > 0))("drills of $id", ({ drills }) => {
@@ -141,7 +133,8 @@ describe.each(quizFiles)("quiz %s", (file) => {
   if (compiles.length > 0) it.each(compiles)("compiles: $id is answered right", async (q) => {
     expect(q.code.lang, "a compiles question shows Rust").toBe("rust");
     const got = await compileRust(q.code.source);
-    expect(got.ok, got.stderr).toBe(q.compiles);
+    const verdict = got.ok ? "rustc compiled it" : `rustc refused it:\n${got.stderr}`;
+    expect(got.ok, `"${q.id}" says compiles: ${q.compiles}, but ${verdict}`).toBe(q.compiles);
     if (!q.compiles) {
       const code = /error\[(E\d{4})\]/.exec(q.compilerError ?? "")?.[1];
       expect(code, `compilerError should start like rustc's "error[E0502]: …"`).toBeDefined();
@@ -155,6 +148,8 @@ describe.each(quizFiles)("quiz %s", (file) => {
     expect(compiled?.ok ?? true, compiled?.stderr).toBe(true);
     expect(result!.stderr).toBe("");
     expect(result!.exitCode).toBe(0);
-    expect(normalise(result!.stdout)).toBe(normalise(q.answer));
+    // Graded exactly as the page grades a reader who typed what the program printed.
+    expect(normaliseOutput(result!.stdout)).toBe(normaliseOutput(q.answer));
+    expect(gradeAnswer(q, { kind: "predict", text: result!.stdout })).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { failureMessage, judgeCheck, planCheck, type Checkable } from "../../src/lib/drill-check.ts";
+import { failureMessage, judgeCheck, planCheck, precheck, type Checkable } from "../../src/lib/drill-check.ts";
 
 const hidden: Checkable = {
   drill: { title: "t", lang: "python", kind: "write-function", xp: 20, order: 0, hints: ["h"], check: { type: "hidden", files: [] } },
@@ -53,5 +53,14 @@ describe("judgeCheck", () => {
   it("reports a crash and a timeout as such", () => {
     expect(judgeCheck(stdout, { stdout: "", stderr: "Error: boom\n", exitCode: 1 }).feedback).toContain("stopped with an error before the output could be checked: boom");
     expect(judgeCheck(hidden, { stdout: "", stderr: "", exitCode: 130, stopped: "timeout" }).feedback).toContain("loop forever");
+  });
+});
+
+describe("precheck", () => {
+  it("tells a Rust learner to drop their own main before a hidden check", () => {
+    const rust: Checkable = { ...hidden, drill: { ...hidden.drill, lang: "rust" } };
+    expect(precheck(rust, "fn gc() {}\nfn main() { gc(); }")).toContain("Remove your fn main()");
+    expect(precheck(rust, "fn gc() {} // no main here")).toBeNull();
+    expect(precheck(hidden, "def main(): pass")).toBeNull();
   });
 });
