@@ -13,7 +13,14 @@ import {
   streak,
   type ProgressState,
 } from "../lib/progress.ts";
-import { getCatalog, getProgress, getProgressNotice, onProgress, replaceProgress, resetProgress } from "./progress-client.ts";
+import {
+  getCatalog,
+  getProgress,
+  getProgressNotice,
+  onProgress,
+  replaceProgress,
+  resetProgress,
+} from "./progress-client.ts";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -38,7 +45,10 @@ class ProgressPage extends HTMLElement {
     dialog.addEventListener("close", () => {
       if (dialog.returnValue !== "reset") return;
       const update = resetProgress();
-      this.message(update.notice ? `Progress reset on this page only: ${update.notice}` : "All progress was reset.", "ok");
+      this.message(
+        update.notice ? `Progress reset on this page only: ${update.notice}` : "All progress was reset.",
+        "ok",
+      );
       this.querySelector<HTMLElement>('[data-action="reset"]')!.focus();
     });
   }
@@ -71,7 +81,12 @@ class ProgressPage extends HTMLElement {
     this.text('[data-stat="modules"]', String(catalog.filter((m) => moduleCompletion(state, m).complete).length));
 
     const next = nextStep(state, catalog);
-    this.text("[data-next-text]", next ? next.label : "You have completed every module. Revisit any of them, or export your progress to keep a record.");
+    this.text(
+      "[data-next-text]",
+      next
+        ? next.label
+        : "You have completed every module. Revisit any of them, or export your progress to keep a record.",
+    );
     const link = this.querySelector<HTMLAnchorElement>("[data-next-link]");
     if (link) {
       link.hidden = !next;
@@ -157,7 +172,9 @@ class ProgressPage extends HTMLElement {
     const update = replaceProgress(state);
     const summary = `${state.xp} XP, ${plural(Object.keys(state.badges).length, "badge")}, ${plural(Object.keys(state.drills).length, "passed drill")}`;
     this.message(
-      update.notice ? `Imported ${summary} — but only for this page: ${update.notice}` : `Imported ${summary} from ${file.name}.`,
+      update.notice
+        ? `Imported ${summary} — but only for this page: ${update.notice}`
+        : `Imported ${summary} from ${file.name}.`,
       update.notice ? "error" : "ok",
     );
   }

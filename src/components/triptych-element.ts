@@ -123,6 +123,11 @@ class TriptychElement extends HTMLElement {
     for (const lang of langs) {
       const result = await this.runnerEl(lang).execute(this.request(lang, files, chosen.args));
       this.outcomes[lang] = result;
+      if (chosen.kind === "ok" && result.exitCode === 0) {
+        void import("./progress-client.ts").then(({ recordProgress }) =>
+          recordProgress({ type: "ran-language", module: this.data.id, lang }),
+        );
+      }
       if (record && chosen.kind === "ok" && result.exitCode === 0) {
         this.timings.push({ lang, scale: effectiveScale, ms: result.elapsedMs });
         this.drawChart();

@@ -111,7 +111,10 @@ function migrateV1(v1: z.infer<typeof V1Schema>): ProgressState {
   for (const key of v1.correct) state.questions[key] = { correct: true, answeredAt: when, xpAwarded: true };
   if (v1.lastActive) state.activeDays = [v1.lastActive];
   const firstAt = (pred: (p: (typeof v1.passed)[number]) => boolean) =>
-    v1.passed.filter(pred).map((p) => p.at).sort()[0];
+    v1.passed
+      .filter(pred)
+      .map((p) => p.at)
+      .sort()[0];
   const rust = firstAt((p) => p.lang === "rust");
   if (rust) state.badges["first-rust"] = { earnedAt: rust };
   const bug = firstAt((p) => p.kind === "fix-bug");
@@ -281,7 +284,13 @@ export function badgeInfo(id: string, catalog: Catalog): BadgeInfo {
   const moduleId = id.startsWith("module:") ? id.slice("module:".length) : id;
   const m = catalog.find((c) => c.id === moduleId);
   if (m) return moduleBadge(m);
-  return { id: id as BadgeId, title: `Module ${moduleId} complete`, description: "A module of an earlier edition.", howTo: "", icon: "✓" };
+  return {
+    id: id as BadgeId,
+    title: `Module ${moduleId} complete`,
+    description: "A module of an earlier edition.",
+    howTo: "",
+    icon: "✓",
+  };
 }
 
 /** The badges the state qualifies for right now (earned or not yet recorded). */
@@ -290,7 +299,8 @@ function qualifyingBadges(state: ProgressState, catalog: Catalog, now: Date): Ba
   for (const m of catalog) if (moduleCompletion(state, m).complete) ids.push(moduleBadgeId(m.id));
   const drills = Object.values(state.drills);
   if (state.rustCompiled || drills.some((d) => d.lang === "rust")) ids.push("first-rust");
-  if (Object.values(state.ranLanguages).some((langs) => LANG_ORDER.every((l) => langs.includes(l)))) ids.push("polyglot");
+  if (Object.values(state.ranLanguages).some((langs) => LANG_ORDER.every((l) => langs.includes(l))))
+    ids.push("polyglot");
   if (drills.some((d) => d.kind === "fix-bug")) ids.push("bug-hunter");
   const days = streak(state, now);
   if (days >= 3) ids.push("streak-3");
@@ -358,7 +368,9 @@ export function nextStep(state: ProgressState, catalog: Catalog): NextStep | nul
       c.drillsLeft ? plural(c.drillsLeft, "drill") : "",
       c.questionsLeft ? plural(c.questionsLeft, "question") : "",
     ].filter(Boolean);
-    const label = left.length ? `Continue module ${nn}: ${left.join(" and ")} left` : `Continue module ${nn}: ${m.title}`;
+    const label = left.length
+      ? `Continue module ${nn}: ${left.join(" and ")} left`
+      : `Continue module ${nn}: ${m.title}`;
     return { module: m.id, label, url: m.url };
   }
   return null;
@@ -418,7 +430,11 @@ export function applyEvent(state: ProgressState, event: ProgressEvent, catalog: 
       const before = next.questions[event.key];
       const pays = event.correct && !before?.xpAwarded;
       if (pays) gainedXp += findQuestion(catalog, event.key)?.xp ?? 0;
-      next.questions[event.key] = { correct: event.correct, answeredAt: at, xpAwarded: Boolean(before?.xpAwarded || event.correct) };
+      next.questions[event.key] = {
+        correct: event.correct,
+        answeredAt: at,
+        xpAwarded: Boolean(before?.xpAwarded || event.correct),
+      };
       break;
     }
     case "ran-language": {
@@ -535,7 +551,11 @@ export function saveProgress(storage: Storage | null, state: ProgressState): Sav
 export function resetAll(storage: Storage | null): Saved {
   if (!storage) return { ok: false, notice: NOTICES.disabled };
   try {
-    const keys = [PROGRESS_KEY, ...keysWithPrefix(storage, DRILL_CODE_PREFIX), ...keysWithPrefix(storage, CORRUPT_PREFIX)];
+    const keys = [
+      PROGRESS_KEY,
+      ...keysWithPrefix(storage, DRILL_CODE_PREFIX),
+      ...keysWithPrefix(storage, CORRUPT_PREFIX),
+    ];
     for (const key of keys) storage.removeItem(key);
     return { ok: true };
   } catch {
@@ -557,7 +577,8 @@ export function exportFileName(now: Date = new Date()): string {
 }
 
 export const IMPORT_ERRORS = {
-  notJson: "This file is not JSON, so it is not a Rust Underneath progress export. Choose the .json file that Export saved.",
+  notJson:
+    "This file is not JSON, so it is not a Rust Underneath progress export. Choose the .json file that Export saved.",
   notOurs: "This file is not a Rust Underneath progress export. Choose the .json file that Export saved.",
   future:
     "This export was made by a newer version of Rust Underneath. Reload this site to get the latest version, then import it again.",

@@ -117,7 +117,11 @@ describe("XP rules", () => {
     ]);
     expect(xp).toBe(20);
     expect(state.xp).toBe(20);
-    expect(state.drills["01-fasta-gc/gc-py"]).toEqual({ passedAt: day(1).toISOString(), lang: "python", kind: "write-function" });
+    expect(state.drills["01-fasta-gc/gc-py"]).toEqual({
+      passedAt: day(1).toISOString(),
+      lang: "python",
+      kind: "write-function",
+    });
   });
 
   it("pays a question once, on its first right answer, even after wrong ones", () => {
@@ -201,7 +205,10 @@ describe("badges", () => {
   });
 
   it("streak badges at 3 and 7 consecutive days", () => {
-    const events: [ProgressEvent, Date][] = [1, 2, 3, 4, 5, 6, 7].map((d) => [answer("01-fasta-gc/q1", d % 2 === 0), day(d)]);
+    const events: [ProgressEvent, Date][] = [1, 2, 3, 4, 5, 6, 7].map((d) => [
+      answer("01-fasta-gc/q1", d % 2 === 0),
+      day(d),
+    ]);
     const { badges, state } = run(events);
     expect(badges).toEqual(["streak-3", "streak-7"]);
     expect(state.badges["streak-3"]!.earnedAt).toBe(day(3).toISOString());
@@ -255,7 +262,10 @@ describe("days and streaks", () => {
   });
 
   it("counts consecutive days ending today or yesterday", () => {
-    const s: ProgressState = { ...emptyProgress(), activeDays: ["2025-03-01", "2025-03-03", "2025-03-04", "2025-03-05"] };
+    const s: ProgressState = {
+      ...emptyProgress(),
+      activeDays: ["2025-03-01", "2025-03-03", "2025-03-04", "2025-03-05"],
+    };
     expect(streak(s, day(5, 9))).toBe(3);
     // The next morning, before any work: still 3, not 0.
     expect(streak(s, day(6, 7))).toBe(3);
@@ -312,19 +322,30 @@ describe("completion and next step", () => {
     expect(nextStep(state, catalog)?.label).toBe("Start module 02: Counting k-mers");
     ({ state } = run([[pass("02-kmers/fix", "r", "fix-bug"), day(1)]], state));
     // Module 03 has nothing to check: it is next until its task has been run.
-    expect(nextStep(state, catalog)).toMatchObject({ module: "03-empty", label: "Start module 03: Nothing to check yet" });
+    expect(nextStep(state, catalog)).toMatchObject({
+      module: "03-empty",
+      label: "Start module 03: Nothing to check yet",
+    });
     ({ state } = run([[{ type: "ran-language", module: "03-empty", lang: "python" }, day(1)]], state));
     expect(nextStep(state, catalog)).toBeNull();
   });
 
   it("reports the module's XP with its bonus", () => {
     const { state } = run([[pass("02-kmers/fix", "r", "fix-bug"), day(1)]]);
-    expect(moduleCompletion(state, catalog[1]!)).toMatchObject({ complete: true, fraction: 1, xp: 20 + MODULE_BONUS_XP });
+    expect(moduleCompletion(state, catalog[1]!)).toMatchObject({
+      complete: true,
+      fraction: 1,
+      xp: 20 + MODULE_BONUS_XP,
+    });
   });
 });
 
 describe("loading", () => {
-  const valid = () => run([[pass("01-fasta-gc/gc-py"), day(1)], [{ type: "rust-compiled" }, day(2)]]).state;
+  const valid = () =>
+    run([
+      [pass("01-fasta-gc/gc-py"), day(1)],
+      [{ type: "rust-compiled" }, day(2)],
+    ]).state;
 
   it("starts empty and quietly when nothing is stored", () => {
     expect(loadProgress(new MemoryStorage())).toEqual({ state: emptyProgress(), persist: true });
@@ -351,7 +372,10 @@ describe("loading", () => {
     ["a version of the wrong type", JSON.stringify({ ...emptyProgress(), version: "2" })],
     ["negative XP", JSON.stringify({ ...emptyProgress(), xp: -5 })],
     ["a bad day", JSON.stringify({ ...emptyProgress(), activeDays: ["yesterday"] })],
-    ["a drill of an unknown language", JSON.stringify({ ...emptyProgress(), drills: { a: { passedAt: "x", lang: "julia", kind: "fix-bug" } } })],
+    [
+      "a drill of an unknown language",
+      JSON.stringify({ ...emptyProgress(), drills: { a: { passedAt: "x", lang: "julia", kind: "fix-bug" } } }),
+    ],
     ["a broken v1", JSON.stringify({ version: 1, xp: 3, passed: "all of them" })],
   ])("resets a store holding %s, keeping a copy and saying so", (_, raw) => {
     const storage = new MemoryStorage();
@@ -401,7 +425,11 @@ describe("loading", () => {
     const storage = new MemoryStorage();
     storage.setItem(
       PROGRESS_KEY,
-      JSON.stringify({ ...emptyProgress(), activeDays: ["2025-03-02", "2025-03-01", "2025-03-02"], ranLanguages: { m: ["r", "rust", "r"] } }),
+      JSON.stringify({
+        ...emptyProgress(),
+        activeDays: ["2025-03-02", "2025-03-01", "2025-03-02"],
+        ranLanguages: { m: ["r", "rust", "r"] },
+      }),
     );
     const { state, notice } = loadProgress(storage);
     expect(notice).toBeUndefined();
@@ -514,7 +542,11 @@ describe("export and import", () => {
   it("round-trips through a pretty JSON file", () => {
     const text = exportProgress(state, new Date("2025-03-05T10:00:00Z"));
     expect(text).toContain('\n  "app": "rust-underneath"');
-    expect(JSON.parse(text)).toEqual({ app: "rust-underneath", exportedAt: "2025-03-05T10:00:00.000Z", progress: state });
+    expect(JSON.parse(text)).toEqual({
+      app: "rust-underneath",
+      exportedAt: "2025-03-05T10:00:00.000Z",
+      progress: state,
+    });
     expect(importProgress(text)).toEqual({ state });
   });
 
@@ -523,17 +555,27 @@ describe("export and import", () => {
   });
 
   it("imports and migrates a v1 export", () => {
-    const r = importProgress(JSON.stringify({ app: "rust-underneath", exportedAt: "x", progress: { version: 1, xp: 9, passed: [] } }));
+    const r = importProgress(
+      JSON.stringify({ app: "rust-underneath", exportedAt: "x", progress: { version: 1, xp: 9, passed: [] } }),
+    );
     expect(r).toEqual({ state: { ...emptyProgress(), xp: 9 } });
   });
 
   it.each([
     ["not JSON", "hello", /not JSON/],
-    ["someone else's JSON", JSON.stringify({ name: "package", version: "1.0.0" }), /not a Rust Underneath progress export/],
+    [
+      "someone else's JSON",
+      JSON.stringify({ name: "package", version: "1.0.0" }),
+      /not a Rust Underneath progress export/,
+    ],
     ["a bare state without the wrapper", JSON.stringify(emptyProgress()), /not a Rust Underneath progress export/],
     ["null", "null", /not a Rust Underneath progress export/],
     ["a newer version", JSON.stringify({ app: "rust-underneath", progress: { version: 99 } }), /newer version/],
-    ["damaged progress", JSON.stringify({ app: "rust-underneath", progress: { ...emptyProgress(), xp: "lots" } }), /damaged.*xp/],
+    [
+      "damaged progress",
+      JSON.stringify({ app: "rust-underneath", progress: { ...emptyProgress(), xp: "lots" } }),
+      /damaged.*xp/,
+    ],
   ])("refuses %s with a clear message", (_, text, message) => {
     const r = importProgress(text);
     expect("error" in r && r.error).toMatch(message);
