@@ -226,6 +226,7 @@ export async function compileRust(
       cwd: dir,
       json: true,
       renderedAnsi: false,
+      profile: "interactive",
       timeoutMs: opts.timeoutMs,
       signal: opts.signal,
       // Nothing of ours for an env! that got past screening to find (nor a

@@ -76,23 +76,28 @@ export function findWasmToolchain(): WasmToolchain | null {
   return null;
 }
 
-/** rustc flags for a small, fast, self-contained module (no unwinding tables). */
-export function wasmFlags(toolchain: WasmToolchain, source: string, output: string): string[] {
+/**
+ * "release": small and fast modules for the committed solutions (≈2.3 s per compile).
+ * "interactive": for learners' edits, where waiting matters more than the last 20 %
+ * of run speed: opt-level 1 without LTO compiles ≈4× faster (measured in npm run bench).
+ */
+export type WasmProfile = "release" | "interactive";
+
+export function wasmFlags(toolchain: WasmToolchain, source: string, output: string, profile: WasmProfile = "release"): string[] {
+  const optimise =
+    profile === "release"
+      ? ["-C", "opt-level=3", "-C", "lto", "-C", "codegen-units=1"]
+      : ["-C", "opt-level=1"];
   return [
     "--edition",
     "2021",
     "--target",
     toolchain.target,
-    "-C",
-    "opt-level=3",
+    ...optimise,
     "-C",
     "strip=symbols",
     "-C",
-    "lto",
-    "-C",
     "panic=abort",
-    "-C",
-    "codegen-units=1",
     source,
     "-o",
     output,
@@ -117,6 +122,8 @@ export interface CompileOptions {
   env?: Record<string, string>;
   /** Kills rustc like a timeout does (outcome: timedOut false, ok false). */
   signal?: AbortSignal;
+  /** Optimisation profile (default "release"). */
+  profile?: WasmProfile;
 }
 
 /** Compiles one file; kills rustc (and its process group) after timeoutMs. */
@@ -126,7 +133,7 @@ export function compileToWasm(
   output: string,
   opts: CompileOptions = {},
 ): Promise<CompileOutcome> {
-  const args = wasmFlags(toolchain, source, output);
+  const args = wasmFlags(toolchain, source, output, opts.profile);
   if (opts.json && opts.renderedAnsi !== false)
     args.unshift("--error-format=json", "--json=diagnostic-rendered-ansi");
   else if (opts.json) args.unshift("--error-format=json");

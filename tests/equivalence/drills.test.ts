@@ -45,7 +45,7 @@ async function compileRust(code: string): Promise<Compiled> {
   const source = join(dir, "main.rs");
   const output = join(dir, "main.wasm");
   writeFileSync(source, code);
-  const outcome = await compileToWasm(toolchain, source, output, { cwd: dir, timeoutMs: 110_000 });
+  const outcome = await compileToWasm(toolchain, source, output, { cwd: dir, timeoutMs: 110_000, profile: "interactive" });
   if (outcome.timedOut) throw new Error(`rustc timed out compiling:\n${code}`);
   return { ok: outcome.ok, stderr: outcome.stderr, wasm: outcome.ok ? new Uint8Array(readFileSync(output)) : undefined };
 }
