@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Lang } from "../runners/protocol.ts";
 import { DrillSchema, type Drill } from "./drill-schema.ts";
+import { readJsonFile } from "./json-file.ts";
 import { EXERCISES_DIR } from "./task.ts";
 
 export const LANG_EXT: Record<Lang, string> = { python: "py", r: "R", rust: "rs" };
@@ -36,19 +37,8 @@ function read(path: string, why: string): string {
 export function loadDrill(module: string, id: string, root = EXERCISES_DIR): DrillEntry {
   const dir = join(root, module, "drills", id);
   const file = join(dir, "drill.json");
-  let raw: unknown;
-  try {
-    raw = JSON.parse(read(file, "every drill folder needs a drill.json (see src/lib/drill-schema.ts)"));
-  } catch (e) {
-    if (e instanceof DrillError) throw e;
-    throw new DrillError(`${file} is not valid JSON: ${(e as Error).message}`);
-  }
-  const parsed = DrillSchema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  - ${i.path.join(".") || "(root)"}: ${i.message}`);
-    throw new DrillError(`${file} does not match the drill schema (src/lib/drill-schema.ts):\n${problems.join("\n")}`);
-  }
-  const drill = parsed.data;
+  if (!existsSync(file)) throw new DrillError(`${file} is missing: every drill folder needs a drill.json (see src/lib/drill-schema.ts)`);
+  const drill = readJsonFile(file, DrillSchema, "drill schema (src/lib/drill-schema.ts)", (m) => new DrillError(m));
   const ext = LANG_EXT[drill.lang];
   const entry: DrillEntry = {
     key: `${module}/${id}`,

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Lang } from "../runners/protocol.ts";
+import { readJsonFile } from "./json-file.ts";
 import { TaskSchema, type Task } from "./task-schema.ts";
 
 export const EXERCISES_DIR = join(process.cwd(), "exercises");
@@ -31,18 +32,7 @@ export function loadTask(id: string, root = EXERCISES_DIR): Task {
   if (!existsSync(file)) {
     throw new TaskError(`No task "${id}": ${file} does not exist. Create it with \`npm run new-module -- ${id}\`.`);
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, "utf8"));
-  } catch (e) {
-    throw new TaskError(`${file} is not valid JSON: ${(e as Error).message}`);
-  }
-  const parsed = TaskSchema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  - ${i.path.join(".") || "(root)"}: ${i.message}`);
-    throw new TaskError(`${file} does not match the task schema (src/lib/task-schema.ts):\n${problems.join("\n")}`);
-  }
-  const task = parsed.data;
+  const task = readJsonFile(file, TaskSchema, "task schema (src/lib/task-schema.ts)", (m) => new TaskError(m));
   if (task.id !== id) throw new TaskError(`${file}: "id" is "${task.id}" but the folder is "${id}"; make them equal.`);
   for (const path of [...task.files, ...task.cases.map((c) => c.expected), ...Object.values(SOLUTION_FILES)]) {
     if (!existsSync(join(moduleDir(id, root), path))) {
