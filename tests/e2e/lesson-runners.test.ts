@@ -29,7 +29,8 @@ async function output(page: Page, lang: string) {
 /** Starts a runaway program through the runner element, then presses its Stop button. */
 async function stopRunaway(page: Page, lang: string, via: "stop" | "timeout") {
   await page.evaluate(
-    ({ lang, program, timeoutMs }) => {
+    async ({ lang, program, timeoutMs }) => {
+      await customElements.whenDefined("ru-runner");
       const el = document.querySelector(`ru-runner[data-runner-lang="${lang}"]`) as HTMLElement & {
         execute(r: unknown): Promise<unknown>;
       };
