@@ -32,7 +32,19 @@ export function extractRegion(source: string, name: string, file = "the file"): 
       `No region "${name}" in ${file}. Mark it with "// region: ${name}" … "// endregion" (# in Python/R). Regions there: ${known.join(", ") || "none"}.`,
     );
   }
-  const end = lines.findIndex((l, i) => i > start && /^\s*(\/\/|#)\s*endregion\s*$/.test(l));
+  // Regions nest: the matching endregion is the one that brings the depth back to zero.
+  let depth = 0;
+  let end = -1;
+  for (let i = start + 1; i < lines.length; i++) {
+    if (/^\s*(\/\/|#)\s*region: *[\w-]+\s*$/.test(lines[i]!)) depth++;
+    else if (/^\s*(\/\/|#)\s*endregion\s*$/.test(lines[i]!)) {
+      if (depth === 0) {
+        end = i;
+        break;
+      }
+      depth--;
+    }
+  }
   if (end < 0) throw new Error(`Region "${name}" in ${file} has no matching endregion line.`);
   const body = lines.slice(start + 1, end).filter((l) => !MARKER.test(l));
   const indent = Math.min(...body.filter((l) => l.trim()).map((l) => l.match(/^ */)![0].length));

@@ -7,13 +7,14 @@ const rust = `fn main() {
     // region: inner
     let m = 2;
     // endregion
+    let k = 3;
     // endregion
 }
 `;
 
 describe("source regions", () => {
   it("extracts a region without nested markers and de-indents it", () => {
-    expect(extractRegion(rust, "count")).toBe("let n = 1;\nlet m = 2;");
+    expect(extractRegion(rust, "count")).toBe("let n = 1;\nlet m = 2;\nlet k = 3;");
     expect(extractRegion(rust, "inner")).toBe("let m = 2;");
   });
 
@@ -22,7 +23,7 @@ describe("source regions", () => {
   });
 
   it("strips markers in every language", () => {
-    expect(stripRegionMarkers(rust)).toBe("fn main() {\n    let n = 1;\n    let m = 2;\n}\n");
+    expect(stripRegionMarkers(rust)).toBe("fn main() {\n    let n = 1;\n    let m = 2;\n    let k = 3;\n}\n");
     expect(stripRegionMarkers("# region: x\nprint(1)\n# endregion\n")).toBe("print(1)\n");
   });
 
