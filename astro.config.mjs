@@ -2,6 +2,7 @@
 import mdx from "@astrojs/mdx";
 import { defineConfig } from "astro/config";
 import runtimes from "./src/integrations/runtimes.ts";
+import search from "./src/integrations/search.ts";
 
 // Cross-origin isolation lets Pyodide and webR be interrupted in place; the site
 // also works without it (static hosts that cannot send headers), see README.
@@ -14,7 +15,7 @@ export default defineConfig({
   site: "https://rust-underneath.example",
   base: process.env.RU_BASE ?? "/",
   trailingSlash: "always",
-  integrations: [runtimes(), mdx()],
+  integrations: [runtimes(), mdx(), search()],
   markdown: {
     shikiConfig: { themes: { light: "github-light", dark: "github-dark" } },
   },

@@ -4,6 +4,7 @@ import { defineCollection, reference } from "astro:content";
 import { glob } from "astro/loaders";
 import { z } from "astro/zod";
 import { QuizSchema } from "./lib/quiz-schema.ts";
+import { makeCrateSchema } from "./lib/crate-schema.ts";
 
 const modules = defineCollection({
   loader: glob({ base: "./content/modules", pattern: "*.mdx" }),
@@ -58,4 +59,11 @@ const drillPrompts = defineCollection({
   loader: glob({ base: "./exercises", pattern: "*/drills/*/prompt.md" }),
 });
 
-export const collections = { modules, references, quizzes, drillPrompts };
+// The crate atlas: one file per crate (content/crates/polars.yaml), schema in
+// src/lib/crate-schema.ts; `cite` keys must exist in content/references.
+const crates = defineCollection({
+  loader: glob({ base: "./content/crates", pattern: "*.yaml" }),
+  schema: makeCrateSchema(reference("references")),
+});
+
+export const collections = { modules, references, quizzes, drillPrompts, crates };

@@ -18,6 +18,8 @@ export interface Slide {
   id: string;
   /** The heading as plain text; for a continued slide, the title it continues. */
   title: string;
+  /** The heading's inner HTML (inline code and all); "" for a continued slide. */
+  titleHtml: string;
   /** The heading element without its id (the section carries it), or "" when continued. */
   heading: string;
   /** Everything else on the slide, speaker notes taken out. */
@@ -235,22 +237,33 @@ const classes = (attrs: Record<string, string>) => (attrs.class ?? "").split(/\s
 /**
  * Cuts rendered lesson HTML into slides: each top-level `<h2>` opens a section,
  * each top-level `<h3>` a sub-slide of it, each {@link SLIDE_BREAK} a continued
- * sub-slide. Top-level `<aside class="notes">` become the slide's speaker notes.
+ * sub-slide. Top-level `<aside class="notes">` become the slide's speaker notes;
+ * nested `<section>`s become `<div>`s (see {@link demoteSections}).
  */
 export function splitSlides(html: string): SplitDeck {
   const deck: SplitDeck = { preamble: "", sections: [] };
   const usedIds = new Set<string>();
   let slide: Slide | null = null;
 
-  const uniqueId = (wanted: string) => {
-    let id = wanted;
-    for (let n = 2; usedIds.has(id); n++) id = `${wanted}-${n}`;
+  let runId = ""; // id of the last headed slide: continued slides are numbered after it
+  const uniqueId = (wanted: string, firstSuffix: number) => {
+    let id = firstSuffix > 1 ? `${wanted}-${firstSuffix}` : wanted;
+    for (let n = Math.max(firstSuffix, 1) + 1; usedIds.has(id); n++) id = `${wanted}-${n}`;
     usedIds.add(id);
     return id;
   };
   const startSlide = (kind: SlideKind, node: Extract<HtmlNode, { kind: "element" }> | null, title: string) => {
-    const id = uniqueId(node?.attrs.id || (kind === "continued" && slide ? slide.id : slugify(title)));
-    const next: Slide = { kind, id, title, heading: node ? withoutAttr(node, "id") : "", body: "", notes: [] };
+    const id = kind === "continued" ? uniqueId(runId, 2) : uniqueId(node?.attrs.id || slugify(title), 1);
+    if (kind !== "continued") runId = id;
+    const next: Slide = {
+      kind,
+      id,
+      title,
+      titleHtml: node ? node.html.slice(node.innerStart, node.innerEnd) : "",
+      heading: node ? withoutAttr(node, "id") : "",
+      body: "",
+      notes: [],
+    };
     if (kind === "section" || deck.sections.length === 0) deck.sections.push({ id, title, slides: [] });
     deck.sections.at(-1)!.slides.push(next);
     slide = next;
@@ -278,12 +291,40 @@ export function splitSlides(html: string): SplitDeck {
       } else deck.preamble += node.html; // notes before any heading stay with the preamble
       continue;
     }
-    if (current) current.body += node.html;
-    else deck.preamble += node.html;
+    const html = node.kind === "element" && !RAW_TEXT.has(node.tag) ? demoteSections(node.html) : node.html;
+    if (current) current.body += html;
+    else deck.preamble += html;
   }
   for (const section of deck.sections) for (const s of section.slides) s.body = s.body.trim();
   deck.preamble = deck.preamble.trim();
   return deck;
+}
+
+/**
+ * reveal.js takes every `<section>` under its slides element for a slide (the
+ * print layout gives each a page), so sections inside slide content — a quiz, a
+ * reference list — are rendered as `<div>`s. Named ones keep their landmark role.
+ */
+export function demoteSections(html: string): string {
+  return html
+    .replace(/<section\b([^>]*)>/gi, (_, attrs: string) =>
+      /\saria-label(ledby)?\s*=/i.test(attrs) && !/\srole\s*=/i.test(attrs) ? `<div role="region"${attrs}>` : `<div${attrs}>`,
+    )
+    .replace(/<\/section\s*>/gi, "</div>");
+}
+
+/**
+ * Puts a {@link SLIDE_BREAK} before the first top-level `<tag>` of a fragment
+ * (or leaves the fragment alone when there is none): how a deck component moves
+ * its interactive part to a sub-slide of its own while its lead-in text stays.
+ */
+export function insertBreakBefore(html: string, tag: string): string {
+  let offset = 0;
+  for (const node of topLevelNodes(html)) {
+    if (node.kind === "element" && node.tag === tag.toLowerCase()) return html.slice(0, offset) + SLIDE_BREAK + html.slice(offset);
+    offset += node.html.length;
+  }
+  return html;
 }
 
 /** Every slide of the deck in reading order (left to right, then down each stack). */
@@ -310,6 +351,8 @@ export interface SourceHeading {
   /** Plain text of the heading (inline markdown removed). */
   text: string;
   line: number;
+  /** Inside `<LessonOnly>`: the lesson shows it, the deck must not. */
+  lessonOnly: boolean;
 }
 
 /** Inline markdown → the text a reader sees. */
@@ -324,11 +367,10 @@ function markdownInlineText(md: string): string {
 }
 
 /**
- * The `##` and `###` headings of an MDX lesson that its deck must show: all of
- * them except those inside `<LessonOnly>…</LessonOnly>` (and fenced code, and
- * `{/* … *\/}` comments).
+ * The `##` and `###` headings of an MDX lesson (not those in fenced code or
+ * `{/* … *\/}` comments), each marked when it sits inside `<LessonOnly>`.
  */
-export function deckHeadingsFromMdx(mdx: string): SourceHeading[] {
+export function mdxHeadings(mdx: string): SourceHeading[] {
   const lines = mdx.replace(/^---\n[\s\S]*?\n---\n/, (fm) => "\n".repeat(fm.split("\n").length - 1)).split("\n");
   const out: SourceHeading[] = [];
   let fence: string | null = null;
@@ -359,14 +401,19 @@ export function deckHeadingsFromMdx(mdx: string): SourceHeading[] {
       inComment = true;
     }
     const heading = /^(#{2,3})\s+(.+?)\s*#*\s*$/.exec(line);
-    if (heading && lessonOnly === 0) {
-      out.push({ level: heading[1]!.length as 2 | 3, text: markdownInlineText(heading[2]!), line: index + 1 });
+    if (heading) {
+      out.push({ level: heading[1]!.length as 2 | 3, text: markdownInlineText(heading[2]!), line: index + 1, lessonOnly: lessonOnly > 0 });
     }
     lessonOnly += (line.match(/<LessonOnly(\s[^>]*)?>/g) ?? []).length;
     lessonOnly -= (line.match(/<\/LessonOnly\s*>/g) ?? []).length;
     lessonOnly = Math.max(lessonOnly, 0);
   });
   return out;
+}
+
+/** The headings a lesson's deck must show as slides: all but the lesson-only ones. */
+export function deckHeadingsFromMdx(mdx: string): SourceHeading[] {
+  return mdxHeadings(mdx).filter((h) => !h.lessonOnly);
 }
 
 // ---------------------------------------------------------------------------
@@ -379,16 +426,20 @@ export interface Pacing {
   defaultTiming?: number;
 }
 
+/** Least time a slide without its own timing should get from what the timed ones leave. */
+const MIN_SHARE_SECONDS = 30;
+
 /**
  * The module's teaching minutes spread over its slides, honouring the timings
- * authors give in `<Notes minutes>`. When those already add up to the total (or
- * more), reveal's `totalTime` would leave the other slides negative time, so
- * fall back to a flat per-slide default for them.
+ * authors give in `<Notes minutes>`: reveal.js's `totalTime` shares what those
+ * leave among the other slides. When they leave less than half a minute per
+ * slide (or nothing, or less than nothing), a flat minute per untimed slide is
+ * a more honest pace than a near-zero share.
  */
 export function pacing(slides: Pick<Slide, "timingSeconds">[], minutes: number): Pacing {
   const budgeted = slides.reduce((sum, s) => sum + (s.timingSeconds ?? 0), 0);
   const untimed = slides.filter((s) => !s.timingSeconds).length;
   const total = Math.round(minutes * 60);
-  if (untimed === 0 || budgeted < total - untimed * 30) return { totalTime: total };
+  if (untimed === 0 || total - budgeted >= untimed * MIN_SHARE_SECONDS) return { totalTime: total };
   return { defaultTiming: 60 };
 }

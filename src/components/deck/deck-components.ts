@@ -4,6 +4,7 @@
 import SourceCode from "../SourceCode.astro";
 import Callout from "../Callout.astro";
 import Quiz from "../Quiz.astro";
+import Crate from "../Crate.astro";
 import Dropped from "./Dropped.astro";
 import Kept from "./Kept.astro";
 import DeckNotes from "./DeckNotes.astro";
@@ -17,6 +18,7 @@ export const deckComponents = {
   Callout,
   DrillSet: DeckDrillSet,
   Quiz,
+  Crate,
   LessonOnly: Dropped,
   SlideOnly: Kept,
   Notes: DeckNotes,
