@@ -64,12 +64,16 @@ export class RunnerElement extends HTMLElement {
     this.editor.focus();
   }
 
+  /** True while a run this panel asked for is under way (loading included). */
+  private executing = false;
+
   private setStatus(status: Status, text: string) {
     this.dataset.status = status;
     this.querySelector("[data-state-text]")!.textContent = text;
-    const busy = status === "loading" || status === "running";
-    this.querySelector<HTMLButtonElement>('[data-action="run"]')!.disabled = busy;
-    this.querySelector<HTMLButtonElement>('[data-action="stop"]')!.hidden = !busy;
+    // Preloading (on hover) must never disable Run: a click during the download
+    // simply waits for it. Only a run in progress locks the button.
+    this.querySelector<HTMLButtonElement>('[data-action="run"]')!.disabled = this.executing;
+    this.querySelector<HTMLButtonElement>('[data-action="stop"]')!.hidden = !this.executing;
   }
 
   async getRunner(): Promise<Runner> {
@@ -88,7 +92,7 @@ export class RunnerElement extends HTMLElement {
       state: (state, detail) => {
         if (state === "loading") this.setStatus("loading", "Loading…");
         if (state === "ready") progress.hidden = true;
-        if (state === "ready" && this.dataset.status === "loading") this.setStatus("idle", "Ready");
+        if (state === "ready" && this.dataset.status === "loading" && !this.executing) this.setStatus("idle", "Ready");
         if (state === "error") {
           progress.hidden = true;
           this.setStatus("error", `Could not load: ${detail ?? "unknown error"}`);
@@ -105,6 +109,16 @@ export class RunnerElement extends HTMLElement {
 
   /** Runs a request in this language, streaming into the output panel. */
   async execute(request: RunRequest): Promise<RunResult> {
+    this.executing = true;
+    try {
+      return await this.executeNow(request);
+    } finally {
+      this.executing = false;
+      this.setStatus(this.dataset.status as Status, this.querySelector("[data-state-text]")!.textContent ?? "");
+    }
+  }
+
+  private async executeNow(request: RunRequest): Promise<RunResult> {
     this.output.clear();
     this.querySelector("[data-elapsed]")!.textContent = "";
     const runner = await this.getRunner();
