@@ -109,7 +109,7 @@ class TriptychElement extends HTMLElement {
   }
 
   /** Loads the runtimes together (downloads overlap), then runs one at a time so timings are fair. */
-  private async runLangs(langs: Lang[], scale = this.scale, record = true) {
+  private async runLangs(langs: Lang[], scale = this.scale) {
     const chosen = this.selectedCase();
     const effectiveScale = chosen.kind === "error" ? 1 : scale;
     let files: Record<string, string>;
@@ -127,8 +127,6 @@ class TriptychElement extends HTMLElement {
         void import("./progress-client.ts").then(({ recordProgress }) =>
           recordProgress({ type: "ran-language", module: this.data.id, lang }),
         );
-      }
-      if (record && chosen.kind === "ok" && result.exitCode === 0) {
         this.timings.push({ lang, scale: effectiveScale, ms: result.elapsedMs });
         this.drawChart();
       }
