@@ -3,6 +3,7 @@ import mdx from "@astrojs/mdx";
 import { defineConfig } from "astro/config";
 import runtimes from "./src/integrations/runtimes.ts";
 import search from "./src/integrations/search.ts";
+import serviceWorker from "./src/integrations/service-worker.ts";
 
 // Cross-origin isolation lets Pyodide and webR be interrupted in place; the site
 // also works without it (static hosts that cannot send headers), see README.
@@ -15,9 +16,9 @@ export default defineConfig({
   site: "https://rust-underneath.example",
   base: process.env.RU_BASE ?? "/",
   trailingSlash: "always",
-  integrations: [runtimes(), mdx(), search()],
+  integrations: [runtimes(), mdx(), search(), serviceWorker()],
   markdown: {
-    shikiConfig: { themes: { light: "github-light", dark: "github-dark" } },
+    shikiConfig: { themes: { light: "github-light-high-contrast", dark: "github-dark-high-contrast" } },
   },
   server: { headers: isolation },
   vite: {

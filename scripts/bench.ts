@@ -1,10 +1,14 @@
 // `npm run bench`: measures what the curriculum promises about speed, on this
 // machine, and writes bench/report.json (the previous one is kept as
 // bench/report.previous.json for comparison) and bench/report.md.
-// Suites so far: the Rust compile service (issue "Live Rust editing").
+// Suites: the site build (time, size); in Chromium on that production build: a
+// lesson's page weight, runner start (ours vs the bare runtime) and task throughput;
+// the Rust compile service (issue "Live Rust editing").
 import { cpus } from "node:os";
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { startCompileService } from "./lib/compile-service.ts";
+import { browserSuites, dirSize } from "./lib/browser-bench.ts";
 
 interface Stat {
   runs: number;
@@ -68,15 +72,61 @@ async function compileSuite() {
   }
 }
 
+/** `astro build` with the Node that runs this script (Astro 7 needs Node >= 22.12). */
+function buildSuite() {
+  const t0 = performance.now();
+  const build = spawnSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" },
+  });
+  if (build.status !== 0) throw new Error("astro build failed; run it alone to see why.");
+  const runtimes = dirSize("dist/runtimes");
+  const total = dirSize("dist");
+  return { buildMs: Math.round(performance.now() - t0), distBytes: total, runtimesBytes: runtimes };
+}
+
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"}, Node ${process.version}`;
-const report = { measuredAt: new Date().toISOString(), machine, compileService: await compileSuite() };
+const build = buildSuite();
+const browser = await browserSuites({ runs: Number(process.env.BENCH_RUNS ?? 5) });
+const report = { measuredAt: new Date().toISOString(), machine, build, browser, compileService: await compileSuite() };
 
 if (existsSync("bench/report.json")) renameSync("bench/report.json", "bench/report.previous.json");
 writeFileSync("bench/report.json", JSON.stringify(report, null, 2) + "\n");
 
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
+const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x} ms`);
+const pass = (ok: boolean) => (ok ? "pass" : "**FAIL**");
+const b = report.browser;
+const w = b.pageWeight;
 const c = report.compileService;
+const LANG = { rust: "Rust", python: "Python", r: "R" } as const;
 const md = [
-  `Measured ${report.measuredAt.slice(0, 10)} on ${machine}.`,
+  `Measured ${report.measuredAt.slice(0, 10)} on ${machine}; headless Chromium, production build served by scripts/serve.mjs (COOP/COEP on), medians of ${b.runs} runs.`,
+  "",
+  `**Lesson page before interaction** (module 01, gzip sizes of what the page requested, ${w.requests} requests):`,
+  "",
+  "| HTML | CSS | JS | JS budget |",
+  "| --- | --- | --- | --- |",
+  `| ${kb(w.htmlGzip)} | ${kb(w.cssGzip)} | ${kb(w.jsGzip)} | ≤ ${kb(w.jsBudget)}: ${pass(w.jsPass)} |`,
+  "",
+  `**Runner start** (click Run → first output on the lesson page; bare = the same self-hosted runtime loaded by a minimal page running the same program; budget ≤ ${b.ratioBudget}× bare, Rust cold ≤ ${b.rustColdBudgetMs} ms):`,
+  "",
+  "| | cold | warm (second run) | bare runtime, cold | ours / bare | budget |",
+  "| --- | --- | --- | --- | --- | --- |",
+  ...(["rust", "python", "r"] as const).map((l) => {
+    const s = b.start[l];
+    const ok = s.ratio <= b.ratioBudget && (l !== "rust" || b.rustColdPass);
+    return `| ${LANG[l]} | ${ms(s.coldMs)} | ${ms(s.warmMs)} | ${ms(s.bareColdMs)} | ${s.ratio}× | ${pass(ok)} |`;
+  }),
+  "",
+  "**Task throughput** (module 01 core solution, program time per run, warm runtime):",
+  "",
+  "| | 1× | 10× | 100× |",
+  "| --- | --- | --- | --- |",
+  ...(["rust", "python", "r"] as const).map((l) => `| ${LANG[l]} | ${ms(b.throughput[l]["1x"]!)} | ${ms(b.throughput[l]["10x"]!)} | ${ms(b.throughput[l]["100x"]!)} |`),
+  "",
+  `**Site build**: \`astro build\` ${ms(report.build.buildMs)}; dist/ ${mb(report.build.distBytes)} (of which runtimes ${mb(report.build.runtimesBytes)}).`,
   "",
   `**Rust compile service** (${c.toolchain}, ${c.concurrency} concurrent compiles, module 01's solution):`,
   "",

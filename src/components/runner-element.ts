@@ -27,6 +27,7 @@ export class RunnerElement extends HTMLElement {
     run.addEventListener("focus", warm, { once: true });
     run.addEventListener("click", () => this.dispatchEvent(new CustomEvent("ru-run", { bubbles: true })));
     this.querySelector('[data-action="stop"]')!.addEventListener("click", () => this.runner?.stop());
+    this.querySelector('[data-action="retry"]')!.addEventListener("click", () => void this.retry());
     this.querySelector('[data-action="edit"]')!.addEventListener("click", () => void this.startEditing());
     this.querySelector('[data-action="reset-code"]')!.addEventListener("click", () => this.editor?.setCode(this.originalCode));
   }
@@ -67,8 +68,23 @@ export class RunnerElement extends HTMLElement {
   /** True while a run this panel asked for is under way (loading included). */
   private executing = false;
 
+  /** Set when the last attempt failed to download or start the runtime: Retry is offered. */
+  private loadFailed = false;
+
+  /** Drops any cached copy of the runtime (it may be the damaged one) and runs again. */
+  private async retry() {
+    this.loadFailed = false;
+    this.setStatus("loading", "Retrying…");
+    const { forgetCachedRuntime } = await import("../runners/client.ts");
+    await forgetCachedRuntime(this.lang).catch(() => {});
+    this.dispatchEvent(new CustomEvent("ru-run", { bubbles: true }));
+  }
+
   private setStatus(status: Status, text: string) {
     this.dataset.status = status;
+    const retry = this.querySelector<HTMLButtonElement>('[data-action="retry"]')!;
+    retry.hidden = !(status === "error" && this.loadFailed);
+    retry.disabled = this.executing;
     this.querySelector("[data-state-text]")!.textContent = text;
     // Preloading (on hover) must never disable Run: a click during the download
     // simply waits for it. Only a run in progress locks the button.
@@ -87,7 +103,8 @@ export class RunnerElement extends HTMLElement {
         progress.hidden = fraction >= 1;
         progress.querySelector("progress")!.value = fraction;
         progress.querySelector("[data-progress-text]")!.textContent = `${phase} ${Math.round(fraction * 100)}%`;
-        if (this.dataset.status !== "running") this.setStatus("loading", `${phase}…`);
+        // A download still reporting after another file failed must not hide the error.
+        if (this.dataset.status !== "running" && runner.state === "loading") this.setStatus("loading", `${phase}…`);
       },
       state: (state, detail) => {
         if (state === "loading") this.setStatus("loading", "Loading…");
@@ -95,6 +112,7 @@ export class RunnerElement extends HTMLElement {
         if (state === "ready" && this.dataset.status === "loading" && !this.executing) this.setStatus("idle", "Ready");
         if (state === "error") {
           progress.hidden = true;
+          this.loadFailed = true;
           this.setStatus("error", `Could not load: ${detail ?? "unknown error"}`);
         }
         if (state === "ready" || state === "error") this.showVersion();
@@ -120,6 +138,7 @@ export class RunnerElement extends HTMLElement {
 
   private async executeNow(request: RunRequest): Promise<RunResult> {
     this.output.clear();
+    this.loadFailed = false;
     this.querySelector("[data-elapsed]")!.textContent = "";
     const runner = await this.getRunner();
     this.setStatus(runner.state === "ready" ? "running" : "loading", runner.state === "ready" ? "Running…" : "Loading…");
@@ -127,7 +146,8 @@ export class RunnerElement extends HTMLElement {
       await runner.load();
     } catch (e) {
       const message = (e as Error).message;
-      this.output.show("", `The ${LANG_LABEL[this.lang]} runtime could not be loaded.\n${message}\n`);
+      this.loadFailed = true;
+      this.output.show("", `The ${LANG_LABEL[this.lang]} runtime could not be loaded.\n${message}\nCheck the connection and press Retry to download it again.\n`);
       this.setStatus("error", "Runtime failed to load");
       return { stdout: "", stderr: message, exitCode: 1, files: {}, images: [], elapsedMs: 0 };
     }
@@ -152,6 +172,11 @@ export class RunnerElement extends HTMLElement {
     this.output.show(result.stdout, result.stderr);
     this.showVersion();
     this.querySelector("[data-elapsed]")!.textContent = formatMs(result.elapsedMs);
+    if (result.loadFailed) {
+      this.loadFailed = true;
+      this.output.write("Press Retry to download it again.\n", true);
+      this.output.flush();
+    }
     const ok = result.exitCode === 0;
     this.setStatus(
       ok ? "done" : "error",

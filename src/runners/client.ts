@@ -4,13 +4,15 @@
 // worker; the next run starts a fresh one.
 import {
   DEFAULT_TIMEOUT_MS,
+  LANG_LABEL,
   type FromWorker,
   type Lang,
   type OutputSink,
   type RunRequest,
   type RunResult,
 } from "./protocol.ts";
-import { PYODIDE_URL, WEBR_URL } from "./runtime-paths.ts";
+import { CACHE_PREFIX } from "../lib/offline-cache.ts";
+import { PYODIDE_URL, WEBR_URL, WASM_URL } from "./runtime-paths.ts";
 
 export type RunnerState = "idle" | "loading" | "ready" | "running" | "error";
 
@@ -140,6 +142,13 @@ abstract class BaseRunner implements Runner {
     this.current?.finish("interrupt");
   }
 
+  /** The runtime died under a run (out of memory, a crash): the next run starts a fresh one. */
+  protected lost(): void {
+    this.discard();
+    this.loading = null;
+    this.version = null;
+  }
+
   /** Starts the runtime. */
   protected abstract start(): Promise<void>;
   protected abstract execute(request: RunRequest, sink: OutputSink): Promise<RunResult>;
@@ -170,7 +179,12 @@ class WorkerRunner extends BaseRunner {
     return new Promise((resolve, reject) => {
       const worker = this.makeWorker();
       this.worker = worker;
-      worker.onerror = (e) => reject(new Error(`The ${this.lang} worker failed to start: ${e.message}`));
+      let started = false;
+      worker.onerror = (e) => {
+        e.preventDefault();
+        if (!started) return reject(new Error(`The ${this.lang} worker failed to start: ${e.message}`));
+        this.crashed(`The ${LANG_LABEL[this.lang]} runtime crashed (${e.message || "no message"}).`);
+      };
       worker.onmessage = (event: MessageEvent<FromWorker>) => {
         const msg = event.data;
         switch (msg.type) {
@@ -178,11 +192,13 @@ class WorkerRunner extends BaseRunner {
             this.emitProgress(msg.phase, msg.fraction);
             break;
           case "ready":
+            started = true;
             this.version = msg.version;
             resolve();
             break;
           case "fatal":
-            reject(new Error(msg.message));
+            if (!started) reject(new Error(msg.message));
+            else this.crashed(msg.message);
             break;
           case "stdout":
             this.pending.get(msg.id)?.sink.stdout(msg.text);
@@ -228,6 +244,17 @@ class WorkerRunner extends BaseRunner {
       new Promise<boolean>((r) => setTimeout(() => r(false), INTERRUPT_GRACE_MS)),
     ]);
     return done;
+  }
+
+  /** Ends the runs in flight with the reason, and throws the dead worker away. */
+  private crashed(why: string) {
+    const note = `\n[${why} The next run starts a fresh runtime.]\n`;
+    const waiting = [...this.pending.values()];
+    this.lost();
+    for (const p of waiting) {
+      p.sink.stderr(note);
+      p.resolve({ stdout: "", stderr: note, exitCode: 1, files: {}, images: [], elapsedMs: 0 });
+    }
   }
 
   protected discard(): void {
@@ -289,6 +316,20 @@ class WebRRunner extends BaseRunner {
     }
     this.webR = null;
     this.engine = null;
+  }
+}
+
+/**
+ * Drops this language's runtime files from the offline cache (src/service-worker/sw.ts),
+ * so Retry downloads them again instead of reusing a damaged copy.
+ */
+export async function forgetCachedRuntime(lang: Lang): Promise<void> {
+  if (!("caches" in globalThis)) return;
+  const prefix = new URL(lang === "python" ? PYODIDE_URL : lang === "r" ? WEBR_URL : WASM_URL, location.href).href;
+  for (const key of await caches.keys()) {
+    if (!key.startsWith(CACHE_PREFIX)) continue;
+    const cache = await caches.open(key);
+    for (const request of await cache.keys()) if (request.url.startsWith(prefix)) await cache.delete(request);
   }
 }
 

@@ -35,6 +35,8 @@ export interface RunResult {
   elapsedMs: number;
   /** Set when the run was ended by the timeout or the Stop button. */
   stopped?: "timeout" | "interrupt";
+  /** Set when a file the run needs (runtime, compiled program) could not be downloaded or was damaged: Retry may fix it. */
+  loadFailed?: boolean;
   /** Set when stdout or stderr passed the output cap and was cut. */
   truncated?: boolean;
 }

@@ -40,7 +40,9 @@ async function run(id: number, request: RunRequest) {
     });
     post({ type: "result", id, result });
   } catch (e) {
-    const stderr = `The Python runner failed: ${e instanceof Error ? e.message : String(e)}\n`;
-    post({ type: "result", id, result: { stdout: "", stderr, exitCode: 1, files: {}, images: [], elapsedMs: 0 } });
+    // Python's own errors are caught inside the run and end as a traceback; an error
+    // reaching here came from the runtime itself (e.g. WebAssembly memory exhausted),
+    // after which Pyodide is unusable: the page replaces this worker.
+    post({ type: "fatal", message: `Python stopped working: ${e instanceof Error ? e.message : String(e)}.` });
   }
 }

@@ -9,9 +9,12 @@ const base = import.meta.env.BASE_URL.replace(/\/?$/, "/");
 export const PYODIDE_URL = `${base}runtimes/pyodide/${__PYODIDE_VERSION__}/`;
 export const WEBR_URL = `${base}runtimes/webr/${__WEBR_VERSION__}/`;
 
-/** The precompiled core solution of a module (built by scripts/build-wasm.ts). */
+/** Where the precompiled core solutions live (built by scripts/build-wasm.ts). */
+export const WASM_URL = `${base}wasm/`;
+
+/** The precompiled core solution of a module. */
 export function moduleWasmUrl(moduleId: string): string {
-  return `${base}wasm/${moduleId}/main.wasm`;
+  return `${WASM_URL}${moduleId}/main.wasm`;
 }
 
 /** A committed input file of a module, served from exercises/<module>/ at build time. */

@@ -33,9 +33,21 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     post({ type: "ready", version: "WASI (wasm32)" });
     return;
   }
+  let module: WebAssembly.Module;
   try {
     if (!msg.request.wasm) throw new Error("No compiled Rust module was given to run.");
-    const module = await moduleFor(msg.request.wasm);
+    module = await moduleFor(msg.request.wasm);
+  } catch (e) {
+    // A missing or cut-off download: compiling a truncated module fails here too.
+    const message = e instanceof RuntimeLoadError ? e.message : `The compiled Rust program could not be loaded (${e instanceof Error ? e.message : String(e)}); it may be damaged or incomplete.`;
+    post({
+      type: "result",
+      id: msg.id,
+      result: { stdout: "", stderr: message + "\n", exitCode: 1, files: {}, images: [], elapsedMs: 0, loadFailed: true },
+    });
+    return;
+  }
+  try {
     const result = await runWasi(module, msg.request, {
       stdout: (text) => post({ type: "stdout", id: msg.id, text }),
       stderr: (text) => post({ type: "stderr", id: msg.id, text }),

@@ -8,9 +8,15 @@ import { startServer } from "../../scripts/serve.mjs";
 export interface Site {
   url: string;
   browser: Browser;
+  /** The local server, e.g. to count the requests that reach it. */
+  server: Server;
   /** Requests to hosts other than the local server, which were aborted. */
   blocked: string[];
-  newPage(): Promise<Page>;
+  /**
+   * Service workers are blocked unless asked for: with one in between, page.route()
+   * no longer sees the page's requests, and most tests rely on it.
+   */
+  newPage(options?: { serviceWorkers?: "allow" | "block" }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -38,10 +44,11 @@ export async function openSite(options: { isolation?: boolean; allowOrigins?: st
   const allowed = [new URL(url).origin, ...(options.allowOrigins ?? [])];
   return {
     url,
+    server,
     browser,
     blocked,
-    async newPage() {
-      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    async newPage({ serviceWorkers = "block" } = {}) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, serviceWorkers });
       contexts.push(context);
       await context.route("**/*", (route) => {
         const requestUrl = route.request().url();
