@@ -2,6 +2,7 @@
 // toolbar, and in the print layout (?print-pdf) shrinks slides that would spill
 // off their page, so the PDF has exactly one page per slide.
 import Reveal from "reveal.js";
+import { toggleTheme } from "../../lib/theme.ts";
 import type { RevealApi, RevealConfig } from "reveal.js";
 import RevealNotes from "reveal.js/plugin/notes";
 import { pacing } from "../../lib/slides.ts";
@@ -127,16 +128,6 @@ export class DeckElement extends HTMLElement {
   }
 }
 
-function toggleTheme() {
-  const root = document.documentElement;
-  const next = root.dataset.theme === "dark" ? "light" : "dark";
-  root.dataset.theme = next;
-  try {
-    localStorage.setItem("ru-theme", next);
-  } catch {
-    // Storage can be disabled; the theme then lasts for this page only.
-  }
-}
 
 /**
  * Shrinks a slide's content until it is no taller than `available` (px on the
