@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Makes sure the system tools the tests need are present: Chromium (e2e), a Rust
-// compiler with a WASI target (compile service, wasm rebuilds), Debian's Python with
-// Biopython and R with Biostrings (ecosystem versions). As root with apt (CI, a
-// fresh machine of this image) it installs what is missing; otherwise it stops and
-// prints the exact command to run.
+// compiler with a WASI target (compile service, wasm rebuilds), and Debian's Python
+// and R with the libraries the ecosystem versions use (Biopython, pandas,
+// scikit-learn, statsmodels, pyBigWig; Biostrings, dplyr, survival, rtracklayer...).
+// As root with apt (CI, a fresh machine of this image) it installs what is missing;
+// otherwise it stops and prints the exact command to run.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
@@ -19,8 +20,17 @@ const requirements = [
       ok("sh", ["-c", "command -v rust-lld"]) &&
       (existsSync("/usr/lib/rustlib/wasm32-wasi") || ok("sh", ["-c", 'test -d "$(rustc --print sysroot)/lib/rustlib/wasm32-wasip1"'])),
   },
-  { what: "Python 3 with Biopython and pandas", packages: ["python3-biopython", "python3-pandas"], present: () => ok("/usr/bin/python3", ["-c", "import Bio, pandas"]) },
-  { what: "R with Biostrings and dplyr", packages: ["r-base-core", "r-bioc-biostrings", "r-cran-dplyr"], present: () => ok("/usr/bin/Rscript", ["-e", "library(Biostrings); library(dplyr)"]) },
+  {
+    what: "Python 3 with the libraries of the ecosystem versions",
+    packages: ["python3-biopython", "python3-pandas", "python3-scipy", "python3-sklearn", "python3-statsmodels", "python3-pybigwig"],
+    present: () => ok("/usr/bin/python3", ["-c", "import Bio, pandas, scipy, sklearn, statsmodels, pyBigWig"]),
+  },
+  {
+    what: "R with the packages of the ecosystem versions",
+    packages: ["r-base-core", "r-bioc-biostrings", "r-cran-dplyr", "r-cran-survival", "r-bioc-iranges", "r-bioc-rtracklayer", "r-bioc-shortread"],
+    present: () =>
+      ok("/usr/bin/Rscript", ["-e", "for (p in c('Biostrings', 'dplyr', 'survival', 'IRanges', 'rtracklayer', 'ShortRead')) library(p, character.only = TRUE)"]),
+  },
   { what: "fonts for screenshots and PDFs", packages: ["fonts-dejavu-core"], present: () => existsSync("/usr/share/fonts/truetype/dejavu") },
 ];
 

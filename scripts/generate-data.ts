@@ -4,34 +4,31 @@
 //   node scripts/generate-data.ts --check    exit 1 if a committed file differs
 //
 // Inputs are never downloaded: they come from the seeded generators in
-// src/lib/inputs/, the same code the browser runs to build larger inputs.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+// src/lib/inputs/<module-id>.ts, the same code the browser runs to build larger inputs.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { fastaGcErrorInputs, fastaGcInput } from "../src/lib/inputs/fasta-gc.ts";
-
-interface ModuleInputs {
-  /** Seeded generator; scale 1 is what gets committed. */
-  generate: (scale: number) => Record<string, string>;
-  /** Small fixed files (error cases), written as they are. */
-  fixed?: Readonly<Record<string, string>>;
-}
-
-const MODULES: Record<string, ModuleInputs> = {
-  "01-fasta-gc": { generate: fastaGcInput, fixed: fastaGcErrorInputs },
-};
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { ModuleInputs } from "../src/lib/inputs/index.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const inputsDir = join(root, "src", "lib", "inputs");
 const check = process.argv.includes("--check");
 let stale = 0;
 
-for (const [module, inputs] of Object.entries(MODULES)) {
-  const files = { ...inputs.generate(1), ...inputs.fixed };
+const moduleFiles = readdirSync(inputsDir).filter((f) => /^\d\d-[a-z0-9-]+\.ts$/.test(f)).sort();
+for (const file of moduleFiles) {
+  const module = file.slice(0, -3);
+  if (!existsSync(join(root, "exercises", module))) {
+    console.error(`src/lib/inputs/${file} has no exercises/${module}/ folder: rename it to the module's id.`);
+    process.exit(1);
+  }
+  const inputs = (await import(pathToFileURL(join(inputsDir, file)).href)) as ModuleInputs;
+  const files = { ...inputs.generate(1), ...inputs.errorInputs };
   for (const [relative, text] of Object.entries(files)) {
     const path = join(root, "exercises", module, relative);
     if (check) {
       if (!existsSync(path) || readFileSync(path, "utf8") !== text) {
-        console.error(`stale: ${path} (run: node scripts/generate-data.ts)`);
+        console.error(`stale: ${path} (run: npm run generate-data)`);
         stale++;
       }
       continue;

@@ -44,4 +44,4 @@ try {
 } catch {
   console.log("Compile the Rust solution when a wasm toolchain is available: npm run build:wasm");
 }
-console.log(`Next: write the task in ${exercise}/task.json, the data generator in src/lib/inputs/, the three solutions, then the lesson.`);
+console.log(`Next: write the task in ${exercise}/task.json, the data generator in src/lib/inputs/${id}.ts (export generate(scale)), the three solutions, then the lesson.`);

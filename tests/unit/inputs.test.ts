@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { hasInputGenerator, inputGenerator } from "../../src/lib/inputs/index.ts";
-import { fastaGcErrorInputs, fastaGcInput } from "../../src/lib/inputs/fasta-gc.ts";
+import { errorInputs as fastaGcErrorInputs, generate as fastaGcInput } from "../../src/lib/inputs/01-fasta-gc.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const moduleDir = (id: string) => join(root, "exercises", id);

@@ -119,9 +119,9 @@ function replicate(index: number): string {
 }
 
 /** The input files for module 01 at `scale` (1 = the committed `data/records.fasta`). */
-export function fastaGcInput(scale: number): Record<string, string> {
+export function generate(scale: number): Record<string, string> {
   if (!Number.isInteger(scale) || scale < 1) {
-    throw new RangeError(`fastaGcInput: scale must be a positive integer, got ${scale}`);
+    throw new RangeError(`01-fasta-gc generate: scale must be a positive integer, got ${scale}`);
   }
   const parts: string[] = [];
   for (let i = 0; i < scale; i++) parts.push(replicate(i));
@@ -129,7 +129,7 @@ export function fastaGcInput(scale: number): Record<string, string> {
 }
 
 /** Fixed, hand-written inputs for the error cases in task.json. */
-export const fastaGcErrorInputs: Readonly<Record<string, string>> = {
+export const errorInputs: Readonly<Record<string, string>> = {
   // Sequence text on line 1, before any header: a truncated or mis-concatenated file.
   "data/malformed.fasta": "ACGTACGTNNACGT\n>contig_0001 len=8 sample=liver\nACGTACGT\n",
   // A header whose id is empty ("> " followed by a description).
