@@ -25,12 +25,24 @@ describe.each(listTaskIds())("task %s", (id) => {
 
   describe.each(task.cases)("case $id", (c) => {
     const expected = readModuleFile(id, c.expected);
+    const printed = new Map<string, string>();
     it.each(LANGS)("%s prints the expected output", async (lang) => {
       const result = await runtimes.run(lang, id, { code: readSolution(id, lang), files, args: c.args });
       expect(result.stderr, "no error output").toBe("");
       expect(result.exitCode).toBe(0);
+      printed.set(lang, result.stdout);
       const verdict = compareOutputs(expected, result.stdout, task.compare);
       expect(verdict.ok ? "match" : verdict.message).toBe("match");
+    });
+    // A numeric tolerance is for the ecosystem libraries; the three core solutions
+    // follow one rounding rule and must print the same bytes.
+    it("the three languages print byte-identical output", () => {
+      expect([...printed.keys()], "every language ran").toEqual([...LANGS]);
+      const [first, ...others] = LANGS.map((lang) => printed.get(lang)!);
+      for (const [i, other] of others.entries()) {
+        const verdict = compareOutputs(first!, other);
+        expect(verdict.ok ? "identical" : `${LANGS[0]} vs ${LANGS[i + 1]}: ${verdict.message}`).toBe("identical");
+      }
     });
   });
 
