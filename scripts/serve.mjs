@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Serves the built site (dist/) the way a production host should: correct MIME
 // types (application/wasm matters for streaming compilation), long-lived caching
-// for the versioned runtimes, and COOP/COEP so the page is cross-origin isolated.
+// for the versioned runtimes, COOP/COEP so the page is cross-origin isolated, and
+// the build's precompressed .br/.gz files when the browser accepts them.
 //   node scripts/serve.mjs [--port 4321] [--host 127.0.0.1] [--no-isolation] [--dir dist]
 // --no-isolation drops COOP/COEP, to see the site as a static host without custom
 // headers (e.g. GitHub Pages) serves it.
@@ -26,6 +27,21 @@ const TYPES = {
   ".pdf": "application/pdf",
   ".woff2": "font/woff2",
 };
+
+/** The precompressed sibling (written by the build) the client accepts, Brotli first. */
+function precompressed(file, acceptEncoding) {
+  const accepted = new Set(
+    acceptEncoding
+      .split(",")
+      .map((part) => part.trim().split(/\s*;\s*q=/))
+      .filter(([, q]) => q === undefined || Number(q) > 0)
+      .map(([name]) => name.toLowerCase()),
+  );
+  const accepts = (name) => accepted.has(name);
+  if (accepts("br") && existsSync(`${file}.br`)) return { name: "br", suffix: "br" };
+  if (accepts("gzip") && existsSync(`${file}.gz`)) return { name: "gzip", suffix: "gz" };
+  return null;
+}
 
 export function startServer({ dir = "dist", port = 4321, host = "127.0.0.1", isolation = true } = {}) {
   const root = resolve(dir);
@@ -58,14 +74,18 @@ export function startServer({ dir = "dist", port = 4321, host = "127.0.0.1", iso
     const type = TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
     // Runtimes and hashed bundles never change under the same URL.
     const immutable = path.includes("/runtimes/") || path.includes("/_astro/");
+    const encoding = precompressed(file, String(req.headers["accept-encoding"] ?? ""));
+    const body = encoding ? `${file}.${encoding.suffix}` : file;
     res.writeHead(200, {
       ...headers,
       "Content-Type": type,
-      "Content-Length": statSync(file).size,
+      "Content-Length": statSync(body).size,
       "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+      Vary: "Accept-Encoding",
+      ...(encoding ? { "Content-Encoding": encoding.name } : {}),
     });
     if (req.method === "HEAD") res.end();
-    else createReadStream(file).pipe(res);
+    else createReadStream(body).pipe(res);
   });
   return new Promise((resolvePromise, reject) => {
     server.once("error", reject);

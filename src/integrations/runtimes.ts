@@ -2,7 +2,7 @@
 // node_modules into public/runtimes/<name>/<version>/ before dev or build, so the
 // core path never touches a CDN (air-gapped training rooms work).
 import type { AstroIntegration } from "astro";
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
@@ -41,6 +41,23 @@ const RUNTIMES: RuntimeCopy[] = [
   },
 ];
 
+/**
+ * The size of every top-level runtime file, keyed "<runtime>/<file>". The page checks
+ * each download against it: a truncated pyodide.asm.wasm served with a matching
+ * Content-Length would otherwise make the runtime's loader hang instead of failing.
+ */
+export function runtimeFileBytes(): Record<string, number> {
+  const bytes: Record<string, number> = {};
+  for (const runtime of RUNTIMES) {
+    const source = runtime.dir(packageRoot(runtime.name));
+    for (const entry of readdirSync(source)) {
+      const stat = statSync(join(source, entry));
+      if (runtime.keep(entry) && stat.isFile()) bytes[`${runtime.name}/${entry}`] = stat.size;
+    }
+  }
+  return bytes;
+}
+
 export function copyRuntimes(publicDir: string): void {
   for (const runtime of RUNTIMES) {
     const version = runtimeVersion(runtime.name);
@@ -68,6 +85,7 @@ export default function runtimes(): AstroIntegration {
             define: {
               __PYODIDE_VERSION__: JSON.stringify(runtimeVersion("pyodide")),
               __WEBR_VERSION__: JSON.stringify(runtimeVersion("webr")),
+              __RUNTIME_FILE_BYTES__: JSON.stringify(runtimeFileBytes()),
             },
           },
         });

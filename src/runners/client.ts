@@ -12,7 +12,7 @@ import {
   type RunResult,
 } from "./protocol.ts";
 import { CACHE_PREFIX } from "../lib/offline-cache.ts";
-import { PYODIDE_URL, WEBR_URL, WASM_URL } from "./runtime-paths.ts";
+import { PYODIDE_URL, WEBR_URL, WASM_URL, runtimeFile } from "./runtime-paths.ts";
 
 export type RunnerState = "idle" | "loading" | "ready" | "running" | "error";
 
@@ -35,6 +35,12 @@ export interface Runner {
 
 /** How long an interrupted runtime gets to unwind before it is thrown away. */
 const INTERRUPT_GRACE_MS = 1_000;
+/**
+ * How long a loading runtime may go without reporting progress. Downloads report
+ * every chunk, so only a stuck start trips it (a damaged file some loaders wait on
+ * forever) — not a slow connection.
+ */
+const LOAD_STALL_MS = 45_000;
 
 abstract class BaseRunner implements Runner {
   abstract readonly lang: Lang;
@@ -63,7 +69,7 @@ abstract class BaseRunner implements Runner {
   load(): Promise<void> {
     if (!this.loading) {
       this.setState("loading");
-      this.loading = this.start().then(
+      this.loading = this.withStallLimit(this.start()).then(
         () => this.setState("ready"),
         (e: unknown) => {
           this.loading = null;
@@ -75,6 +81,30 @@ abstract class BaseRunner implements Runner {
       );
     }
     return this.loading;
+  }
+
+  /** Rejects if `starting` goes LOAD_STALL_MS without a progress report. */
+  private withStallLimit(starting: Promise<void>): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let timer: ReturnType<typeof setTimeout>;
+      const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          unsubscribe();
+          reject(
+            new Error(
+              `The ${LANG_LABEL[this.lang]} runtime stopped responding while starting (nothing for ${LOAD_STALL_MS / 1000} s). A runtime file may be damaged: press Retry.`,
+            ),
+          );
+        }, LOAD_STALL_MS);
+      };
+      const unsubscribe = this.subscribe({ progress: arm });
+      arm();
+      starting.then(
+        () => (clearTimeout(timer), unsubscribe(), resolve()),
+        (e: unknown) => (clearTimeout(timer), unsubscribe(), reject(e)),
+      );
+    });
   }
 
   run(request: RunRequest, sink: OutputSink): Promise<RunResult> {
@@ -273,7 +303,7 @@ class WebRRunner extends BaseRunner {
   protected async start(): Promise<void> {
     const { prefetch } = await import("./fetch-progress.ts");
     this.emitProgress("Downloading R", 0);
-    await prefetch([`${WEBR_URL}R.wasm`, `${WEBR_URL}R.js`], (f) => this.emitProgress("Downloading R", f * 0.9));
+    await prefetch([runtimeFile("webr", "R.wasm"), runtimeFile("webr", "R.js")], (f) => this.emitProgress("Downloading R", f * 0.9));
     this.emitProgress("Starting R", 0.95);
     let webrModule: typeof import("webr");
     try {
@@ -283,8 +313,8 @@ class WebRRunner extends BaseRunner {
     }
     const { REngine } = await import("./r-engine.ts");
     const webR = new webrModule.WebR({ baseUrl: WEBR_URL, interactive: false });
+    this.webR = webR; // before init(), so a start that stalls can still be closed
     await webR.init();
-    this.webR = webR;
     this.engine = new REngine(webR);
     await this.engine.attach();
     const r = (await webR.evalRString('paste(R.version$major, R.version$minor, sep = ".")')) as string;

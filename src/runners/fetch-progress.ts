@@ -2,12 +2,11 @@
 // fetches the same URLs again and gets them from the HTTP cache (the runtimes are
 // served with long-lived cache headers under versioned paths).
 
+import type { RuntimeFile } from "./runtime-paths.ts";
+
 export class RuntimeLoadError extends Error {}
 
-export async function prefetch(
-  urls: string[],
-  onProgress: (fraction: number) => void,
-): Promise<void> {
+export async function prefetch(files: RuntimeFile[], onProgress: (fraction: number) => void): Promise<void> {
   const sizes = new Map<string, number>();
   const loaded = new Map<string, number>();
   const report = () => {
@@ -16,7 +15,7 @@ export async function prefetch(
     if (total > 0) onProgress(Math.min(1, done / total));
   };
   await Promise.all(
-    urls.map(async (url) => {
+    files.map(async ({ url, bytes }) => {
       let response: Response;
       try {
         response = await fetch(url);
@@ -28,7 +27,10 @@ export async function prefetch(
           `Could not download ${url}: HTTP ${response.status}. The site's runtime files are missing; rebuild it with \`npm run build\`.`,
         );
       }
-      sizes.set(url, Number(response.headers.get("content-length") ?? 0));
+      // Content-Length counts compressed bytes when the host sends .br/.gz, the reader
+      // counts decoded ones: the size the build saw is the right total when known.
+      const encoded = (response.headers.get("content-encoding") ?? "identity") !== "identity";
+      sizes.set(url, bytes ?? (encoded ? 0 : Number(response.headers.get("content-length") ?? 0)));
       loaded.set(url, 0);
       const reader = response.body?.getReader();
       if (!reader) return;
@@ -37,6 +39,12 @@ export async function prefetch(
         if (done) break;
         loaded.set(url, loaded.get(url)! + value.byteLength);
         report();
+      }
+      const received = loaded.get(url)!;
+      if (bytes !== undefined && received !== bytes) {
+        throw new RuntimeLoadError(
+          `${url} arrived incomplete or damaged (${received.toLocaleString("en")} of ${bytes.toLocaleString("en")} bytes). The connection may have dropped: press Retry.`,
+        );
       }
     }),
   );

@@ -2,6 +2,7 @@
 // Python's Web Worker: Pyodide runs here so a runaway program never blocks the page.
 import type { PyodideAPI } from "pyodide";
 import { prefetch } from "./fetch-progress.ts";
+import { runtimeFile } from "./runtime-paths.ts";
 import type { FromWorker, RunRequest, ToWorker } from "./protocol.ts";
 import { runPython } from "./python-engine.ts";
 
@@ -16,7 +17,7 @@ self.onmessage = async (event: MessageEvent<ToWorker & { interruptBuffer?: Int32
     {
       const url = msg.runtimeUrl;
       post({ type: "progress", phase: "Downloading Python", fraction: 0 });
-      await prefetch([`${url}pyodide.asm.wasm`, `${url}python_stdlib.zip`], (fraction) =>
+      await prefetch([runtimeFile("pyodide", "pyodide.asm.wasm"), runtimeFile("pyodide", "python_stdlib.zip")], (fraction) =>
         post({ type: "progress", phase: "Downloading Python", fraction: fraction * 0.9 }),
       );
       post({ type: "progress", phase: "Starting Python", fraction: 0.95 });

@@ -76,7 +76,9 @@ describe("a runtime file that fails to download", () => {
     ["rust", "**/wasm/01-fasta-gc/main.wasm", "404"],
     ["rust", "**/wasm/01-fasta-gc/main.wasm", "truncated"],
     ["python", "**/runtimes/pyodide/*/pyodide.asm.wasm", "404"],
+    ["python", "**/runtimes/pyodide/*/pyodide.asm.wasm", "truncated"],
     ["r", "**/runtimes/webr/*/R.wasm", "404"],
+    ["r", "**/runtimes/webr/*/R.wasm", "truncated"],
   ];
 
   it.each(broken)("%s (%s, %s): a clear error, then Retry loads it", async (lang, pattern, how) => {
