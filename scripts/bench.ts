@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { startCompileService } from "./lib/compile-service.ts";
 import { browserSuites, dirSize } from "./lib/browser-bench.ts";
+import { CATEGORIES, lighthouseSuite } from "./lib/lighthouse-bench.ts";
 
 interface Stat {
   runs: number;
@@ -88,7 +89,8 @@ function buildSuite() {
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"}, Node ${process.version}`;
 const build = buildSuite();
 const browser = await browserSuites({ runs: Number(process.env.BENCH_RUNS ?? 5) });
-const report = { measuredAt: new Date().toISOString(), machine, build, browser, compileService: await compileSuite() };
+const quality = await lighthouseSuite({ runs: Math.min(3, Number(process.env.BENCH_RUNS ?? 3)) });
+const report = { measuredAt: new Date().toISOString(), machine, build, browser, lighthouse: quality, compileService: await compileSuite() };
 
 if (existsSync("bench/report.json")) renameSync("bench/report.json", "bench/report.previous.json");
 writeFileSync("bench/report.json", JSON.stringify(report, null, 2) + "\n");
@@ -120,11 +122,21 @@ const md = [
     return `| ${LANG[l]} | ${ms(s.coldMs)} | ${ms(s.warmMs)} | ${ms(s.bareColdMs)} | ${s.ratio}× | ${pass(ok)} |`;
   }),
   "",
-  "**Task throughput** (module 01 core solution, program time per run, warm runtime):",
+  "**Task throughput** (each module's scaling case on its lesson page, program time per run, warm runtime; the lessons' scaling charts measure the same thing live):",
   "",
-  "| | 1× | 10× | 100× |",
-  "| --- | --- | --- | --- |",
-  ...(["rust", "python", "r"] as const).map((l) => `| ${LANG[l]} | ${ms(b.throughput[l]["1x"]!)} | ${ms(b.throughput[l]["10x"]!)} | ${ms(b.throughput[l]["100x"]!)} |`),
+  "| module | language | 1× | 10× | 100× |",
+  "| --- | --- | --- | --- | --- |",
+  ...Object.entries(b.throughput).flatMap(([id, byLang]) =>
+    (["rust", "python", "r"] as const).map(
+      (l) => `| ${id} | ${LANG[l]} | ${["1x", "10x", "100x"].map((k) => (byLang[l][k] === undefined ? "–" : ms(byLang[l][k]!))).join(" | ")} |`,
+    ),
+  ),
+  "",
+  `**Lighthouse** (${quality.page}, median of ${quality.runs} runs per preset; budget ≥ ${quality.budget} in every category: ${pass(quality.pass)}):`,
+  "",
+  `| preset | ${CATEGORIES.join(" | ")} |`,
+  `| --- | ${CATEGORIES.map(() => "---").join(" | ")} |`,
+  ...Object.entries(quality.presets).map(([preset, s]) => `| ${preset} | ${CATEGORIES.map((c) => s[c]).join(" | ")} |`),
   "",
   `**Site build**: \`astro build\` ${ms(report.build.buildMs)}; dist/ ${mb(report.build.distBytes)} (of which runtimes ${mb(report.build.runtimesBytes)}).`,
   "",

@@ -8,6 +8,7 @@ import { extname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { startServer } from "../serve.mjs";
 import { runtimeVersion } from "../../src/integrations/runtimes.ts";
+import { listTaskIds, loadTask } from "../../src/lib/task.ts";
 
 const LESSON = "modules/01-fasta-gc/";
 const MODULE = "exercises/01-fasta-gc";
@@ -161,7 +162,7 @@ async function bareFirstOutput(browser: Browser, url: string, lang: Lang): Promi
   return ms;
 }
 
-/** (b) Click-to-first-output, cold and warm, against the bare runtime; (c) throughput at 1×, 10×, 100×. */
+/** (b) Click-to-first-output, cold and warm, against the bare runtime; (c) every module's throughput at its sizes. */
 async function runnerSuites(browser: Browser, url: string, runs: number) {
   const start: Record<Lang, { coldMs: number; warmMs: number; bareColdMs: number; ratio: number }> = {} as never;
   for (const lang of LANGS) {
@@ -183,34 +184,40 @@ async function runnerSuites(browser: Browser, url: string, runs: number) {
     start[lang] = { coldMs, warmMs: median(warm), bareColdMs, ratio: Math.round((coldMs / bareColdMs) * 100) / 100 };
   }
 
-  const throughput: Record<Lang, Record<string, number>> = {} as never;
+  // Every module's scaling case, as its lesson's "Time every size" runs it.
+  const throughput: Record<string, Record<Lang, Record<string, number>>> = {};
   const page = await freshPage(browser);
-  await page.goto(url + LESSON, { waitUntil: "networkidle" });
-  for (const lang of LANGS) {
-    throughput[lang] = {};
-    for (const scale of [1, 10, 100]) {
-      const samples: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        samples.push(
-          await page.evaluate(
-            async ({ lang, scale }) => {
-              await customElements.whenDefined("ru-triptych");
-              // The triptych builds the scaled input and the request exactly as "Time every size" does.
-              const t = document.querySelector("ru-triptych") as unknown as {
-                inputFiles(s: number): Promise<Record<string, string>>;
-                request(l: string, f: Record<string, string>, a: string[]): unknown;
-                runnerEl(l: string): { execute(r: unknown): Promise<{ elapsedMs: number; exitCode: number }> };
-              };
-              const files = await t.inputFiles(scale);
-              const result = await t.runnerEl(lang).execute(t.request(lang, files, ["data/records.fasta"]));
-              if (result.exitCode !== 0) throw new Error(`${lang} at ${scale}× exited with ${result.exitCode}`);
-              return result.elapsedMs;
-            },
-            { lang, scale },
-          ),
-        );
+  for (const id of listTaskIds()) {
+    const task = loadTask(id);
+    const args = task.cases.find((c) => c.id === task.scaling.case)!.args;
+    await page.goto(`${url}modules/${id}/`, { waitUntil: "networkidle" });
+    throughput[id] = {} as Record<Lang, Record<string, number>>;
+    for (const lang of LANGS) {
+      throughput[id][lang] = {};
+      for (const scale of task.scaling.sizes) {
+        const samples: number[] = [];
+        for (let i = 0; i < Math.min(runs, 3); i++) {
+          samples.push(
+            await page.evaluate(
+              async ({ lang, scale, args }) => {
+                await customElements.whenDefined("ru-triptych");
+                // The triptych builds the scaled input and the request exactly as "Time every size" does.
+                const t = document.querySelector("ru-triptych") as unknown as {
+                  inputFiles(s: number): Promise<Record<string, string>>;
+                  request(l: string, f: Record<string, string>, a: string[]): unknown;
+                  runnerEl(l: string): { execute(r: unknown): Promise<{ elapsedMs: number; exitCode: number }> };
+                };
+                const files = await t.inputFiles(scale);
+                const result = await t.runnerEl(lang).execute(t.request(lang, files, args));
+                if (result.exitCode !== 0) throw new Error(`${lang} at ${scale}× exited with ${result.exitCode}`);
+                return result.elapsedMs;
+              },
+              { lang, scale, args },
+            ),
+          );
+        }
+        throughput[id][lang][`${scale}x`] = median(samples);
       }
-      throughput[lang][`${scale}x`] = median(samples);
     }
   }
   await page.context().close();
