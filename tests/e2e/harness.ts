@@ -22,8 +22,8 @@ export interface Site {
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-export async function openSite(options: { isolation?: boolean; allowOrigins?: string[] } = {}): Promise<Site> {
-  const { server, url } = (await startServer({ port: 0, isolation: options.isolation ?? true })) as {
+export async function openSite(options: { isolation?: boolean; allowOrigins?: string[]; dir?: string } = {}): Promise<Site> {
+  const { server, url } = (await startServer({ port: 0, isolation: options.isolation ?? true, dir: options.dir })) as {
     server: Server;
     url: string;
   };

@@ -1,8 +1,11 @@
 // The workshop room: after one visit that ran all three languages, the lesson
 // reloads and runs with the network gone (the service worker serves the cached
-// runtimes). And a runtime file that fails to download is reported with a Retry
-// button that, once the file is back, loads it.
-import { readFileSync } from "node:fs";
+// runtimes). A redeploy replaces the old deploy's cached pages but keeps the
+// runtimes when they did not change. And a runtime file that fails to download is
+// reported with a Retry button that, once the file is back, loads it.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { openSite, waitForRunner, type Site } from "./harness.ts";
@@ -65,6 +68,66 @@ describe("offline after the first visit", () => {
   });
 });
 
+/** Every cached URL, by cache name. */
+const cachedUrls = (page: Page) =>
+  page.evaluate(async () => {
+    const out: Record<string, string[]> = {};
+    for (const key of await caches.keys()) out[key] = (await (await caches.open(key)).keys()).map((r) => r.url);
+    return out;
+  });
+
+describe("a redeploy", () => {
+  // A copy of the build, so "deploying" a new service worker leaves dist/ alone.
+  const dir = mkdtempSync(join(tmpdir(), "ru-redeploy-"));
+  let site: Site;
+  beforeAll(async () => {
+    cpSync("dist", dir, { recursive: true });
+    site = await openSite({ dir });
+  });
+  afterAll(async () => {
+    await site?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("drops the old deploy's cached pages and keeps the unchanged runtimes", async () => {
+    const page = await site.newPage({ serviceWorkers: "allow" });
+    await page.goto(site.url + LESSON);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    await runAndCheck(page, "python");
+    const worker = readFileSync(join(dir, "sw.js"), "utf8");
+    const oldBuild = /"buildId":"(\w+)"/.exec(worker)?.[1];
+    expect(oldBuild, "sw.js carries its build id").toBeTruthy();
+    await expect
+      .poll(async () => {
+        const cached = await cachedUrls(page);
+        return [
+          cached[`ru-site-${oldBuild}`]?.some((u) => u.endsWith(LESSON)) ?? false,
+          Object.entries(cached).some(([k, urls]) => k.startsWith("ru-runtimes-") && urls.some((u) => u.endsWith("pyodide.asm.wasm"))),
+        ];
+      }, { timeout: 60_000 })
+      .toEqual([true, true]);
+
+    // Deploy: same runtimes, new bundles — only the build id in sw.js changes.
+    writeFileSync(join(dir, "sw.js"), worker.replace(`"buildId":"${oldBuild}"`, `"buildId":"redeployed01"`));
+    rmSync(join(dir, "sw.js.br"), { force: true });
+    rmSync(join(dir, "sw.js.gz"), { force: true });
+    await page.reload();
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await expect
+      .poll(async () => Object.keys(await cachedUrls(page)).filter((k) => k.startsWith("ru-site-")), { timeout: 30_000 })
+      .not.toContain(`ru-site-${oldBuild}`);
+    await page.reload();
+    await runAndCheck(page, "python");
+    const after = await cachedUrls(page);
+    const runtimes = Object.entries(after).find(([k]) => k.startsWith("ru-runtimes-"));
+    expect(runtimes?.[1].some((u) => u.endsWith("pyodide.asm.wasm")), "the runtimes survive the redeploy").toBe(true);
+    await expect
+      .poll(async () => (await cachedUrls(page))["ru-site-redeployed01"]?.some((u) => u.endsWith(LESSON)) ?? false, { timeout: 30_000 })
+      .toBe(true);
+    await page.close();
+  });
+});
+
 describe("a runtime file that fails to download", () => {
   let site: Site;
   beforeAll(async () => {
@@ -87,7 +150,11 @@ describe("a runtime file that fails to download", () => {
       if (how === "404") return route.fulfill({ status: 404, body: "gone" });
       const response = await route.fetch();
       const body = await response.body();
-      return route.fulfill({ response, body: body.subarray(0, Math.floor(body.length / 3)) });
+      // The body is decoded already: drop Content-Encoding so the browser takes it as it is.
+      const headers = { ...response.headers() };
+      delete headers["content-encoding"];
+      delete headers["content-length"];
+      return route.fulfill({ status: 200, headers, body: body.subarray(0, Math.floor(body.length / 3)) });
     });
     await page.goto(site.url + LESSON);
     await runner(page, lang).locator('[data-action="run"]').click();
