@@ -1,4 +1,10 @@
 // The manifest that ties each committed .wasm to the exact Rust source it came from.
+// Three kinds of Rust are compiled ahead of time:
+//   exercises/<m>/rust/main.rs            → public/wasm/<m>/main.wasm     a WASI program (the core solution)
+//   exercises/<m>/stages/<s>/rust/main.rs → public/wasm/<m>/<s>.wasm      a WASI program (one pipeline stage)
+//   exercises/<m>/kernel/<k>.rs           → exercises/<m>/kernel/<k>.wasm a library with extern "C" exports,
+//                                           loaded by Python and R code through their runtimes' JS bridges
+//                                           (it sits beside its source because the task mounts it as a file)
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -6,10 +12,20 @@ import { join } from "node:path";
 export const WASM_DIR = join("public", "wasm");
 export const MANIFEST = join(WASM_DIR, "manifest.json");
 
+export interface WasmUnit {
+  /** Rust source, relative to the repository root (forward slashes). */
+  source: string;
+  /** The .wasm it compiles to. */
+  output: string;
+  /** A WASI program with a main, or a library of extern "C" functions. */
+  kind: "program" | "kernel";
+}
+
 export interface WasmManifest {
   /** rustc version and target that produced the modules. */
   compiler?: string;
-  modules: Record<string, { source: string; sha256: string; bytes: number }>;
+  /** By source path. */
+  units: Record<string, { output: string; sha256: string; bytes: number }>;
 }
 
 export function sourceHash(path: string): string {
@@ -19,25 +35,39 @@ export function sourceHash(path: string): string {
 }
 
 export function readManifest(): WasmManifest {
-  if (!existsSync(MANIFEST)) return { modules: {} };
-  return JSON.parse(readFileSync(MANIFEST, "utf8")) as WasmManifest;
+  if (!existsSync(MANIFEST)) return { units: {} };
+  const parsed = JSON.parse(readFileSync(MANIFEST, "utf8")) as Partial<WasmManifest>;
+  return { compiler: parsed.compiler, units: parsed.units ?? {} };
 }
 
-export function rustModules(): string[] {
-  return readdirSync("exercises")
-    .filter((id) => existsSync(join("exercises", id, "rust", "main.rs")))
-    .sort();
+const dirs = (path: string) =>
+  existsSync(path) ? readdirSync(path, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort() : [];
+
+/** Every Rust source that is compiled ahead of time, in a stable order. */
+export function wasmUnits(): WasmUnit[] {
+  const units: WasmUnit[] = [];
+  for (const id of dirs("exercises")) {
+    const main = `exercises/${id}/rust/main.rs`;
+    if (existsSync(main)) units.push({ source: main, output: `${WASM_DIR}/${id}/main.wasm`, kind: "program" });
+    for (const stage of dirs(`exercises/${id}/stages`)) {
+      const source = `exercises/${id}/stages/${stage}/rust/main.rs`;
+      if (existsSync(source)) units.push({ source, output: `${WASM_DIR}/${id}/${stage}.wasm`, kind: "program" });
+    }
+    const kernels = `exercises/${id}/kernel`;
+    if (existsSync(kernels)) {
+      for (const file of readdirSync(kernels).filter((f) => f.endsWith(".rs")).sort()) {
+        units.push({ source: `${kernels}/${file}`, output: `${kernels}/${file.replace(/\.rs$/, ".wasm")}`, kind: "kernel" });
+      }
+    }
+  }
+  return units;
 }
 
-/** Modules whose main.rs changed since its .wasm was built (or that have none). */
-export function staleModules(): string[] {
+/** Units whose source changed since their .wasm was built (or that have none). */
+export function staleUnits(): WasmUnit[] {
   const manifest = readManifest();
-  return rustModules().filter((id) => {
-    const entry = manifest.modules[id];
-    return (
-      !entry ||
-      !existsSync(join(WASM_DIR, id, "main.wasm")) ||
-      entry.sha256 !== sourceHash(join("exercises", id, "rust", "main.rs"))
-    );
+  return wasmUnits().filter((unit) => {
+    const entry = manifest.units[unit.source];
+    return !entry || entry.output !== unit.output || !existsSync(unit.output) || entry.sha256 !== sourceHash(unit.source);
   });
 }

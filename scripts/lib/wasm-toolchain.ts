@@ -83,7 +83,25 @@ export function findWasmToolchain(): WasmToolchain | null {
  */
 export type WasmProfile = "release" | "interactive";
 
-export function wasmFlags(toolchain: WasmToolchain, source: string, output: string, profile: WasmProfile = "release"): string[] {
+/**
+ * A program is a WASI command (main, stdin/stdout, files). A kernel is a library of
+ * `extern "C"` functions with no imports at all, instantiated by hand from Python or
+ * R through their runtimes' JavaScript bridges: wasm32-unknown-unknown where the
+ * toolchain has it (Debian's does), else a WASI cdylib that uses no WASI call.
+ */
+export type WasmKind = "program" | "kernel";
+
+export function kernelTarget(toolchain: WasmToolchain): string {
+  return hasTarget(toolchain.rustc, "wasm32-unknown-unknown") ? "wasm32-unknown-unknown" : toolchain.target;
+}
+
+export function wasmFlags(
+  toolchain: WasmToolchain,
+  source: string,
+  output: string,
+  profile: WasmProfile = "release",
+  kind: WasmKind = "program",
+): string[] {
   const optimise =
     profile === "release"
       ? ["-C", "opt-level=3", "-C", "lto", "-C", "codegen-units=1"]
@@ -91,8 +109,9 @@ export function wasmFlags(toolchain: WasmToolchain, source: string, output: stri
   return [
     "--edition",
     "2021",
+    ...(kind === "kernel" ? ["--crate-type", "cdylib"] : []),
     "--target",
-    toolchain.target,
+    kind === "kernel" ? kernelTarget(toolchain) : toolchain.target,
     ...optimise,
     "-C",
     "strip=symbols",
@@ -124,6 +143,8 @@ export interface CompileOptions {
   signal?: AbortSignal;
   /** Optimisation profile (default "release"). */
   profile?: WasmProfile;
+  /** A WASI program (default) or an extern "C" kernel library. */
+  kind?: WasmKind;
 }
 
 /** Compiles one file; kills rustc (and its process group) after timeoutMs. */
@@ -133,7 +154,7 @@ export function compileToWasm(
   output: string,
   opts: CompileOptions = {},
 ): Promise<CompileOutcome> {
-  const args = wasmFlags(toolchain, source, output, opts.profile);
+  const args = wasmFlags(toolchain, source, output, opts.profile, opts.kind);
   if (opts.json && opts.renderedAnsi !== false)
     args.unshift("--error-format=json", "--json=diagnostic-rendered-ansi");
   else if (opts.json) args.unshift("--error-format=json");

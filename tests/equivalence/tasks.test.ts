@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareOutputs } from "../../src/lib/compare.ts";
 import { listTaskIds, loadTask, readModuleFile, readSolution } from "../../src/lib/task.ts";
 import { LANGS } from "../../src/runners/protocol.ts";
-import { staleModules } from "../../scripts/lib/wasm-manifest.ts";
+import { staleUnits } from "../../scripts/lib/wasm-manifest.ts";
 import { readInputs, startRuntimes, type NodeRuntimes } from "../helpers/runtimes.ts";
 
 let runtimes: NodeRuntimes;
@@ -15,7 +15,7 @@ afterAll(() => runtimes?.close());
 
 describe("public/wasm", () => {
   it("was built from the current Rust sources", () => {
-    expect(staleModules(), "Run `npm run build:wasm` and commit public/wasm").toEqual([]);
+    expect(staleUnits().map((u) => u.source), "Run `npm run build:wasm` and commit public/wasm").toEqual([]);
   });
 });
 
