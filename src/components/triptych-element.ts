@@ -12,7 +12,7 @@ class TriptychElement extends HTMLElement {
   private data!: TriptychData;
   private outcomes: Partial<Record<Lang, LangOutcome>> = {};
   private timings: Timing[] = [];
-  private fileCache = new Map<string, Promise<string>>();
+  private fileCache = new Map<string, Promise<Uint8Array>>();
   /** Runs queue up rather than being dropped: a click while another run finishes still counts. */
   private queue: Promise<void> = Promise.resolve();
   private pendingRuns = 0;
@@ -54,12 +54,13 @@ class TriptychElement extends HTMLElement {
     this.showVerdict({ ok: false, headline: "Input changed: run the programs again to compare.", details: [] }, "pending");
   }
 
-  private fetchText(path: string): Promise<string> {
+  /** A committed file of the module, as bytes (inputs may be binary: a Rust kernel's .wasm). */
+  private fetchFile(path: string): Promise<Uint8Array> {
     let cached = this.fileCache.get(path);
     if (!cached) {
-      cached = fetch(this.data.fileBase + path).then((r) => {
+      cached = fetch(this.data.fileBase + path).then(async (r) => {
         if (!r.ok) throw new Error(`Could not load ${path} (HTTP ${r.status}).`);
-        return r.text();
+        return new Uint8Array(await r.arrayBuffer());
       });
       cached.catch(() => this.fileCache.delete(path));
       this.fileCache.set(path, cached);
@@ -67,10 +68,14 @@ class TriptychElement extends HTMLElement {
     return cached;
   }
 
+  private async fetchText(path: string): Promise<string> {
+    return new TextDecoder().decode(await this.fetchFile(path));
+  }
+
   /** The input files for a size: the committed files, or generated ones when scaled. */
-  private async inputFiles(scale: number): Promise<Record<string, string>> {
-    const entries = await Promise.all(this.data.files.map(async (f) => [f, await this.fetchText(f)] as const));
-    const files: Record<string, string> = Object.fromEntries(entries);
+  private async inputFiles(scale: number): Promise<RunRequest["files"]> {
+    const entries = await Promise.all(this.data.files.map(async (f) => [f, await this.fetchFile(f)] as const));
+    const files: RunRequest["files"] = Object.fromEntries(entries);
     if (scale === 1) return files;
     const generate = await inputGenerator(this.data.id);
     return { ...files, ...generate(scale) };
@@ -86,7 +91,7 @@ class TriptychElement extends HTMLElement {
     return { kind: "ok" as const, args: c.args, expected: c.expected };
   }
 
-  private request(lang: Lang, files: Record<string, string>, args: string[]): RunRequest {
+  private request(lang: Lang, files: RunRequest["files"], args: string[]): RunRequest {
     return {
       code: this.data.code[lang],
       files,
@@ -112,7 +117,7 @@ class TriptychElement extends HTMLElement {
   private async runLangs(langs: Lang[], scale = this.scale) {
     const chosen = this.selectedCase();
     const effectiveScale = chosen.kind === "error" ? 1 : scale;
-    let files: Record<string, string>;
+    let files: RunRequest["files"];
     try {
       files = await this.inputFiles(effectiveScale);
     } catch (e) {
