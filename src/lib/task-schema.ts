@@ -45,6 +45,12 @@ export const TaskSchema = z.object({
       sizes: z.array(z.number().int().positive()).min(1).describe("Input multiples, e.g. [1, 10, 100]."),
     })
     .describe("The input-size selector and scaling chart of the triptych."),
+  bridged: z
+    .boolean()
+    .default(false)
+    .describe(
+      "true when the Python and R solutions call a Rust kernel (kernel/*.rs, compiled to WASM) through Pyodide's and webR's JavaScript bridges: they then run only inside those runtimes (tests/equivalence), and the native tests run the Rust solution and the kernel's own #[test]s instead.",
+    ),
 });
 
 export type Task = z.infer<typeof TaskSchema>;

@@ -152,7 +152,28 @@ describe.each(modules)("$id", ({ id, dir, task }) => {
       expect(buildRust().warnings).toBe("");
     });
 
-    describe.each(languages)("$name", ({ file, tool, command }) => {
+    // Bridged tasks: Python and R reach the Rust kernel through Pyodide's and webR's
+    // JS bridges, which exist only in those runtimes (tests/equivalence runs them).
+    const native = task.bridged ? languages.filter((l) => l.name === "Rust") : languages;
+
+    if (task.bridged) {
+      it("kernel/*.rs passes its own #[test]s, natively", () => {
+        requireTool(TOOLS.rustc);
+        const kernels = filesIn(dir, "kernel", ".rs");
+        expect(kernels.length, "a bridged task has at least one kernel/*.rs").toBeGreaterThan(0);
+        for (const kernel of kernels) {
+          const binary = join(buildDir, `${id}-${kernel.replace(/\W/g, "_")}-tests`);
+          const build = run("rustc", ["--edition", "2021", "--test", kernel, "-o", binary], dir);
+          expect(build.status, build.stderr).toBe(0);
+          expect(build.stderr, "no warnings").toBe("");
+          const result = run(binary, [], dir);
+          expect(result.status, result.stdout + result.stderr).toBe(0);
+          expect(result.stdout).toMatch(/test result: ok\. [1-9]\d* passed/);
+        }
+      });
+    }
+
+    describe.each(native)("$name", ({ file, tool, command }) => {
       const runCore = (args: string[]) => {
         expect(existsSync(join(dir, file)), `${id}/${file}`).toBe(true);
         requireTool(tool);
