@@ -23,7 +23,9 @@ export interface Site {
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export async function openSite(options: { isolation?: boolean; allowOrigins?: string[]; dir?: string } = {}): Promise<Site> {
-  const { server, url } = (await startServer({ port: 0, isolation: options.isolation ?? true, dir: options.dir })) as {
+  // RU_DIST serves another build (e.g. `astro build --outDir /tmp/x`) without touching dist/.
+  const dir = options.dir ?? process.env.RU_DIST ?? "dist";
+  const { server, url } = (await startServer({ port: 0, isolation: options.isolation ?? true, dir })) as {
     server: Server;
     url: string;
   };
