@@ -1,10 +1,8 @@
 // The crate atlas and site search in a real browser, with every request to another
 // host aborted: search must work from the site's own files (air-gapped rooms).
-//
-// Waiting for later modules: the issue's "Kaplan finds module 10" and "groupby finds
-// module 07" need modules 07 and 10, which do not exist yet; the `it.todo`s below
-// mark them. What exists is tested: "groupby" finds the polars entry, "needletail"
-// finds its entry and module 01, and the facet filters narrow the results.
+// "Kaplan" finds the survival module, "groupby" the polars entry and the clinical
+// data-frames module, "needletail" its entry and module 01, and the facet filters
+// narrow the results.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { openSite, type Site } from "./harness.ts";
@@ -114,8 +112,25 @@ describe("site search", () => {
     await page.close();
   });
 
-  it.todo("'Kaplan' finds module 10 (waits for module 10, survival analysis)");
-  it.todo("'groupby' also finds module 07 (waits for module 07)");
+  it("'Kaplan' finds module 10, the survival lesson", async () => {
+    const page = await site.newPage();
+    await open(page);
+    await page.keyboard.press("/");
+    const hits = await search(page, "Kaplan");
+    expect(hits.map((h) => h.href)).toContain("/modules/10-survival/");
+    expect(hits.find((h) => h.href === "/modules/10-survival/")?.kind).toBe("Lesson");
+    await page.close();
+  });
+
+  it("'groupby' finds module 07 as well as the polars entry", async () => {
+    const page = await site.newPage();
+    await open(page);
+    await page.keyboard.press("/");
+    const hrefs = (await search(page, "groupby")).map((h) => h.href);
+    expect(hrefs).toContain("/crates/polars/");
+    expect(hrefs).toContain("/modules/07-clinical-frames/");
+    await page.close();
+  });
 });
 
 describe("crate atlas", () => {
