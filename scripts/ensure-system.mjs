@@ -27,9 +27,9 @@ const requirements = [
   },
   {
     what: "R with the packages of the ecosystem versions",
-    packages: ["r-base-core", "r-bioc-biostrings", "r-cran-dplyr", "r-cran-survival", "r-bioc-iranges", "r-bioc-rtracklayer", "r-bioc-shortread"],
+    packages: ["r-base-core", "r-bioc-biostrings", "r-cran-dplyr", "r-cran-survival", "r-bioc-iranges", "r-bioc-genomicranges", "r-bioc-rtracklayer", "r-bioc-shortread"],
     present: () =>
-      ok("/usr/bin/Rscript", ["-e", "for (p in c('Biostrings', 'dplyr', 'survival', 'IRanges', 'rtracklayer', 'ShortRead')) library(p, character.only = TRUE)"]),
+      ok("/usr/bin/Rscript", ["-e", "for (p in c('Biostrings', 'dplyr', 'survival', 'IRanges', 'GenomicRanges', 'rtracklayer', 'ShortRead')) library(p, character.only = TRUE)"]),
   },
   { what: "fonts for screenshots and PDFs", packages: ["fonts-dejavu-core"], present: () => existsSync("/usr/share/fonts/truetype/dejavu") },
 ];
