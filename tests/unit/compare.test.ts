@@ -39,6 +39,13 @@ describe("compareOutputs", () => {
     expect(compareOutputs("x\t0.12\n", "y\t0.12\n", mode).ok).toBe(false);
   });
 
+  it("numeric mode allows exactly one unit in the last printed digit when that is the tolerance", () => {
+    // 0.1235 − 0.1234 is 1.0000000000000286e-4 as doubles.
+    const mode = { mode: "numeric", tolerance: 1e-4 } as const;
+    expect(compareOutputs("0.1234\n", "0.1235\n", mode).ok).toBe(true);
+    expect(compareOutputs("0.1234\n", "0.1236\n", mode).ok).toBe(false);
+  });
+
   it("lines mode ignores order but not content or multiplicity", () => {
     const mode = { mode: "lines" } as const;
     expect(compareOutputs("a\nb\n", "b\na\n", mode).ok).toBe(true);
