@@ -357,12 +357,19 @@ export interface SourceHeading {
 
 /** Inline markdown → the text a reader sees. */
 function markdownInlineText(md: string): string {
+  // Code spans are taken as they are: `Vec<f64>` is text, not a tag to strip.
   return md
-    .replace(/`([^`]*)`/g, "$1")
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/(\*\*|__)(.+?)\1/g, "$2")
-    .replace(/(^|[^\w*])[*_](?!\s)(.+?)[*_](?![\w*])/g, "$1$2")
-    .replace(/<[^>]+>/g, "")
+    .split(/(`[^`]*`)/)
+    .map((part, i) =>
+      i % 2
+        ? part.slice(1, -1)
+        : part
+            .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+            .replace(/(\*\*|__)(.+?)\1/g, "$2")
+            .replace(/(^|[^\w*])[*_](?!\s)(.+?)[*_](?![\w*])/g, "$1$2")
+            .replace(/<[^>]+>/g, ""),
+    )
+    .join("")
     .trim();
 }
 

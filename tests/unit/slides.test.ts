@@ -185,6 +185,12 @@ describe("deckHeadingsFromMdx", () => {
   it("reports source line numbers", () => {
     expect(deckHeadingsFromMdx(mdx)[0]!.line).toBe(4);
   });
+
+  it("keeps angle brackets inside code spans (they are text, not tags)", () => {
+    expect(deckHeadingsFromMdx("## One flat `Vec<f64>`, row-major <Crate name=\"ndarray\" />").map((h) => h.text)).toEqual([
+      "One flat Vec<f64>, row-major",
+    ]);
+  });
 });
 
 describe("pacing", () => {
