@@ -3,8 +3,9 @@
 // — and records each source's sha256 in public/wasm/manifest.json. The .wasm files
 // are committed so the site builds without a wasm toolchain; tests/equivalence fails
 // when a source no longer matches its manifest entry.
-//   node scripts/build-wasm.ts            build what changed
-//   node scripts/build-wasm.ts --check    only report stale modules (exit 1 if any)
+//   node scripts/build-wasm.ts                 build what changed
+//   node scripts/build-wasm.ts --check         only report stale modules (exit 1 if any)
+//   node scripts/build-wasm.ts --only 05-x     only that module's units (authors working side by side)
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { dirname } from "node:path";
 import { compileToWasm, findWasmToolchain, INSTALL_HINT } from "./lib/wasm-toolchain.ts";
@@ -12,7 +13,10 @@ import { readManifest, sourceHash, staleUnits, MANIFEST, wasmUnits } from "./lib
 
 const check = process.argv.includes("--check");
 const force = process.argv.includes("--force");
-const stale = force ? wasmUnits() : staleUnits();
+const onlyAt = process.argv.indexOf("--only");
+const only = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
+const inScope = (u: { source: string }) => !only || u.source.startsWith(`exercises/${only}/`);
+const stale = (force ? wasmUnits() : staleUnits()).filter(inScope);
 
 if (check) {
   if (stale.length === 0) {

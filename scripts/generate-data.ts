@@ -2,6 +2,7 @@
 //
 //   node scripts/generate-data.ts            write (or rewrite) the files
 //   node scripts/generate-data.ts --check    exit 1 if a committed file differs
+//   node scripts/generate-data.ts --only 05-x   only that module (authors working side by side)
 //
 // Inputs are never downloaded: they come from the seeded generators in
 // src/lib/inputs/<module-id>.ts, the same code the browser runs to build larger inputs.
@@ -15,7 +16,15 @@ const inputsDir = join(root, "src", "lib", "inputs");
 const check = process.argv.includes("--check");
 let stale = 0;
 
-const moduleFiles = readdirSync(inputsDir).filter((f) => /^\d\d-[a-z0-9-]+\.ts$/.test(f)).sort();
+const onlyAt = process.argv.indexOf("--only");
+const only = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
+const moduleFiles = readdirSync(inputsDir)
+  .filter((f) => /^\d\d-[a-z0-9-]+\.ts$/.test(f) && (!only || f === `${only}.ts`))
+  .sort();
+if (only && moduleFiles.length === 0) {
+  console.error(`No generator src/lib/inputs/${only}.ts.`);
+  process.exit(1);
+}
 for (const file of moduleFiles) {
   const module = file.slice(0, -3);
   if (!existsSync(join(root, "exercises", module))) {

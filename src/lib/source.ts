@@ -7,6 +7,20 @@ const MARKER = /^\s*(\/\/|#)\s*(region: *[\w-]+|endregion)\s*$/;
 
 export const SHIKI_LANG: Record<Lang, string> = { rust: "rust", python: "python", r: "r" };
 
+/** Files a lesson shows but no runner runs (a Cargo.toml, a maturin pyproject, an extendr entrypoint.c). */
+const DISPLAY_ONLY: Record<string, string> = { ".toml": "toml", ".json": "json", ".c": "c", ".yaml": "yaml", ".yml": "yaml", ".sh": "sh" };
+
+/** The highlighter's language for a file shown in a lesson; plain text for e.g. DESCRIPTION or Makevars. */
+export function displayLangOfPath(path: string): string {
+  const ext = /\.[^./]+$/.exec(path)?.[0]?.toLowerCase() ?? "";
+  if (ext in DISPLAY_ONLY) return DISPLAY_ONLY[ext]!;
+  try {
+    return SHIKI_LANG[langOfPath(path)];
+  } catch {
+    return "text";
+  }
+}
+
 export function langOfPath(path: string): Lang {
   if (path.endsWith(".rs")) return "rust";
   if (path.endsWith(".py")) return "python";

@@ -1,11 +1,17 @@
-// Accessibility: axe-core (the same rules browser extensions run) on the main kinds
-// of page, in the light and the dark theme. "serious" and "critical" findings fail.
+// Accessibility: axe-core (the same rules browser extensions run) on every lesson and
+// the other kinds of page, in the light and the dark theme. "serious" and "critical" findings fail.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { openSite, type Site } from "./harness.ts";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-const PAGES = ["", "modules/01-fasta-gc/", "slides/01-fasta-gc/", "crates/", "progress/"];
+// Every lesson (their prose, tables and widgets differ), the first deck, and the site's other kinds of page.
+const LESSONS = readdirSync("content/modules")
+  .filter((f) => f.endsWith(".mdx"))
+  .map((f) => `modules/${f.slice(0, -4)}/`)
+  .sort();
+const PAGES = ["", ...LESSONS, "slides/01-fasta-gc/", "crates/", "crates/polars/", "references/", "progress/"];
 
 interface Violation {
   id: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractRegion, langOfPath, stripRegionMarkers } from "../../src/lib/source.ts";
+import { displayLangOfPath, extractRegion, langOfPath, stripRegionMarkers } from "../../src/lib/source.ts";
 
 const rust = `fn main() {
     // region: count
@@ -31,5 +31,12 @@ describe("source regions", () => {
     expect(langOfPath("r/main.R")).toBe("r");
     expect(langOfPath("x.py")).toBe("python");
     expect(() => langOfPath("x.txt")).toThrow(/\.rs, \.py or \.R/);
+  });
+
+  it("highlights files a lesson only shows: manifests, C glue, plain text", () => {
+    expect(displayLangOfPath("ecosystem/rust/Cargo.toml")).toBe("toml");
+    expect(displayLangOfPath("ecosystem/extendr/src/entrypoint.c")).toBe("c");
+    expect(displayLangOfPath("rust/main.rs")).toBe("rust");
+    expect(displayLangOfPath("ecosystem/extendr/DESCRIPTION")).toBe("text");
   });
 });
