@@ -49,6 +49,11 @@ export function readModuleFile(id: string, path: string): string {
   return readFileSync(join(moduleDir(id), path), "utf8");
 }
 
+/** A module file as it is on disk (inputs may be binary). */
+export function readModuleBytes(id: string, path: string): Uint8Array {
+  return new Uint8Array(readFileSync(join(moduleDir(id), path)));
+}
+
 export function readSolution(id: string, lang: Lang): string {
   return readModuleFile(id, SOLUTION_FILES[lang]);
 }
