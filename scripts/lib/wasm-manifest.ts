@@ -7,7 +7,7 @@
 //                                           (it sits beside its source because the task mounts it as a file)
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 export const WASM_DIR = join("public", "wasm");
 export const MANIFEST = join(WASM_DIR, "manifest.json");
@@ -28,10 +28,26 @@ export interface WasmManifest {
   units: Record<string, { output: string; sha256: string; bytes: number }>;
 }
 
+/**
+ * The files a Rust source compiles from: itself and, recursively, the modules it
+ * pulls in with `#[path = "…"]` (module 12 shares one k-mer core between its kernel
+ * and its program), so editing the shared file makes both stale.
+ */
+export function sourceFiles(path: string, seen = new Set<string>()): string[] {
+  if (seen.has(path)) return [];
+  seen.add(path);
+  const text = readFileSync(path, "utf8");
+  const included = [...text.matchAll(/#\[path\s*=\s*"([^"]+)"\]/g)].map((m) => join(dirname(path), m[1]!).replaceAll("\\", "/"));
+  return [path, ...included.flatMap((p) => sourceFiles(p, seen))];
+}
+
 export function sourceHash(path: string): string {
   // Line endings are normalised so a Windows checkout does not look stale.
-  const text = readFileSync(path, "utf8").replace(/\r\n/g, "\n");
-  return createHash("sha256").update(text).digest("hex");
+  const text = (file: string) => readFileSync(file, "utf8").replace(/\r\n/g, "\n");
+  const [, ...included] = sourceFiles(path);
+  const hash = createHash("sha256").update(text(path));
+  for (const file of included) hash.update(`\n#[path] ${file}\n`).update(text(file));
+  return hash.digest("hex");
 }
 
 export function readManifest(): WasmManifest {

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { htmlToText, mdxHeadings, normalizeHeading, topLevelNodes } from "../../src/lib/slides.ts";
 
-const DIST = "dist";
+// RU_DIST: the build to check, as tests/e2e/harness.ts serves it.
+const DIST = process.env.RU_DIST ?? "dist";
 const modules = readdirSync("content/modules")
   .filter((f) => f.endsWith(".mdx"))
   .map((f) => f.replace(/\.mdx$/, ""));
