@@ -2,7 +2,7 @@
 // exercises/, so the page runs exactly the bytes the tests run.
 import type { APIRoute, GetStaticPaths } from "astro";
 import { listDrills } from "../../../lib/drills.ts";
-import { listTaskIds, loadTask, readModuleFile } from "../../../lib/task.ts";
+import { listTaskIds, loadTask, readModuleBytes } from "../../../lib/task.ts";
 
 export const getStaticPaths = (() =>
   listTaskIds().flatMap((id) => {
@@ -12,7 +12,10 @@ export const getStaticPaths = (() =>
     return [...paths].map((path) => ({ params: { module: id, path } }));
   })) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ params }) =>
-  new Response(readModuleFile(params.module!, params.path!), {
-    headers: { "Content-Type": "text/plain; charset=utf-8" },
-  });
+// Bytes, not text: a task may mount a binary (module 12's Rust kernel, kernel/*.wasm),
+// which a round trip through UTF-8 would corrupt.
+export const GET: APIRoute = ({ params }) => {
+  const path = params.path!;
+  const type = path.endsWith(".wasm") ? "application/wasm" : "text/plain; charset=utf-8";
+  return new Response(readModuleBytes(params.module!, path), { headers: { "Content-Type": type } });
+};

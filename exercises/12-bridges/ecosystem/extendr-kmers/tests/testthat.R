@@ -1,0 +1,4 @@
+library(testthat)
+library(kmerkernel)
+
+test_check("kmerkernel")
