@@ -3,6 +3,7 @@
 // never needs a second copy of the curriculum's structure.
 import { getEntry } from "astro:content";
 import { listDrills } from "./drills.ts";
+import { pipelineChecklist } from "./pipeline.ts";
 import { getModules, moduleUrl } from "./modules.ts";
 import type { Lang } from "../runners/protocol.ts";
 import type { DrillKind } from "./drill-schema.ts";
@@ -30,13 +31,17 @@ export async function buildCatalog(): Promise<Catalog> {
         number: m.data.number,
         title: m.data.title,
         url: moduleUrl(m.id),
-        drills: listDrills(m.data.task).map((d) => ({
-          key: d.key,
-          title: d.drill.title,
-          lang: d.drill.lang,
-          kind: d.drill.kind,
-          xp: d.drill.xp,
-        })),
+        drills: [
+          ...listDrills(m.data.task).map((d) => ({
+            key: d.key,
+            title: d.drill.title,
+            lang: d.drill.lang,
+            kind: d.drill.kind,
+            xp: d.drill.xp,
+          })),
+          // A pipeline's checklist (exercises/<module>/pipeline.json) is graded like drills.
+          ...pipelineChecklist(m.data.task),
+        ],
         questions: (quiz?.data.questions ?? []).map((q) => ({ key: `${m.id}/${q.id}`, xp: QUIZ_XP })),
       };
     }),

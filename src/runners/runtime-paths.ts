@@ -29,6 +29,11 @@ export function moduleWasmUrl(moduleId: string): string {
   return `${WASM_URL}${moduleId}/main.wasm`;
 }
 
+/** The precompiled program of one pipeline stage: `name` is its stages/<name> folder (see scripts/lib/wasm-manifest.ts). */
+export function stageWasmUrl(moduleId: string, name: string): string {
+  return `${WASM_URL}${moduleId}/${name}.wasm`;
+}
+
 /** A committed input file of a module, served from exercises/<module>/ at build time. */
 export function exerciseFileUrl(moduleId: string, path: string): string {
   return `${base}exercises/${moduleId}/${path}`;

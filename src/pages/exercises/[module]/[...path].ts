@@ -2,13 +2,14 @@
 // exercises/, so the page runs exactly the bytes the tests run.
 import type { APIRoute, GetStaticPaths } from "astro";
 import { listDrills } from "../../../lib/drills.ts";
+import { pipelineFiles } from "../../../lib/pipeline.ts";
 import { listTaskIds, loadTask, readModuleBytes } from "../../../lib/task.ts";
 
 export const getStaticPaths = (() =>
   listTaskIds().flatMap((id) => {
     const task = loadTask(id);
     const drillFiles = listDrills(id).flatMap((d) => Object.keys(d.files));
-    const paths = new Set([...task.files, ...task.cases.map((c) => c.expected), ...drillFiles]);
+    const paths = new Set([...task.files, ...task.cases.map((c) => c.expected), ...drillFiles, ...pipelineFiles(id)]);
     return [...paths].map((path) => ({ params: { module: id, path } }));
   })) satisfies GetStaticPaths;
 
