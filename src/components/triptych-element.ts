@@ -78,7 +78,10 @@ class TriptychElement extends HTMLElement {
     const files: RunRequest["files"] = Object.fromEntries(entries);
     if (scale === 1) return files;
     const generate = await inputGenerator(this.data.id);
-    return { ...files, ...generate(scale) };
+    // Only the task's own files: a generator may also make inputs for a module's other
+    // widgets (the capstone's pipeline reads), which this task would carry for nothing.
+    const generated = Object.entries(generate(scale)).filter(([path]) => this.data.files.includes(path));
+    return { ...files, ...Object.fromEntries(generated) };
   }
 
   private selectedCase() {
