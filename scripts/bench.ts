@@ -138,7 +138,7 @@ const md = [
   `| --- | ${CATEGORIES.map(() => "---").join(" | ")} |`,
   ...Object.entries(quality.presets).map(([preset, s]) => `| ${preset} | ${CATEGORIES.map((c) => s[c]).join(" | ")} |`),
   "",
-  `**Site build**: \`astro build\` ${ms(report.build.buildMs)}; dist/ ${mb(report.build.distBytes)} (of which runtimes ${mb(report.build.runtimesBytes)}).`,
+  `**Site build**: \`astro build\` ${ms(report.build.buildMs)}; dist/ ${mb(report.build.distBytes)} (of which runtimes ${mb(report.build.runtimesBytes)}; both include the precompressed .br and .gz copies).`,
   "",
   `**Rust compile service** (${c.toolchain}, ${c.concurrency} concurrent compiles, module 01's solution):`,
   "",
@@ -153,4 +153,8 @@ const md = [
   "",
 ].join("\n");
 writeFileSync("bench/report.md", md);
+// The README shows the latest run between its bench markers.
+const readme = readFileSync("README.md", "utf8");
+const section = /(<!-- bench:start[^>]*-->\n)[\s\S]*?(<!-- bench:end -->)/;
+if (section.test(readme)) writeFileSync("README.md", readme.replace(section, (_, start: string, end: string) => `${start}${md.trimEnd()}\n${end}`));
 console.log(md);
