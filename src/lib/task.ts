@@ -50,7 +50,7 @@ export function readModuleFile(id: string, path: string): string {
 }
 
 /** A module file as it is on disk (inputs may be binary). */
-export function readModuleBytes(id: string, path: string): Uint8Array {
+export function readModuleBytes(id: string, path: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(readFileSync(join(moduleDir(id), path)));
 }
 
