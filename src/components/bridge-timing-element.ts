@@ -4,7 +4,7 @@
 // runners, so a runtime the triptych already started is reused, and nothing loads until
 // the reader presses a button. Inputs come as in the triptych: the committed files at
 // 1×, the module's seeded generator for larger sizes.
-import { inputGenerator } from "../lib/inputs/index.ts";
+import { ExerciseFiles } from "./exercise-files.ts";
 import { formatMs } from "../lib/scaling-chart.ts";
 import type { Lang, OutputSink, RunRequest, RunResult } from "../runners/protocol.ts";
 
@@ -37,35 +37,19 @@ const QUIET: OutputSink = { stdout: () => {}, stderr: () => {} };
 
 class BridgeTimingElement extends HTMLElement {
   private data!: BridgeTimingData;
-  private files = new Map<string, Promise<Uint8Array>>();
+  private files!: ExerciseFiles;
   private busy = false;
 
   connectedCallback() {
     this.data = JSON.parse(this.querySelector('script[type="application/json"]')!.textContent!);
+    this.files = new ExerciseFiles(this.data.fileBase);
     for (const button of this.querySelectorAll<HTMLButtonElement>("button[data-size]")) {
       button.addEventListener("click", () => void this.time(Number(button.dataset.size)));
     }
   }
 
-  /** A committed file of the module, as bytes (the kernel's .wasm among them). */
-  private fetchFile(path: string): Promise<Uint8Array> {
-    let file = this.files.get(path);
-    if (!file) {
-      file = fetch(this.data.fileBase + path).then(async (r) => {
-        if (!r.ok) throw new Error(`Could not load ${path} (HTTP ${r.status}).`);
-        return new Uint8Array(await r.arrayBuffer());
-      });
-      file.catch(() => this.files.delete(path));
-      this.files.set(path, file);
-    }
-    return file;
-  }
-
-  private async inputFiles(scale: number): Promise<RunRequest["files"]> {
-    const entries = await Promise.all(this.data.files.map(async (f) => [f, await this.fetchFile(f)] as const));
-    const files: RunRequest["files"] = Object.fromEntries(entries);
-    if (scale === 1) return files;
-    return { ...files, ...(await inputGenerator(this.data.module))(scale) };
+  private inputFiles(scale: number): Promise<RunRequest["files"]> {
+    return this.files.inputs(this.data.module, this.data.files, scale);
   }
 
   private cell(row: string, scale: number): HTMLElement {
@@ -150,7 +134,7 @@ class BridgeTimingElement extends HTMLElement {
     const distinct = new Set(outputs.values());
     let expected: string | undefined;
     if (scale === 1) {
-      expected = await this.fetchFile(this.data.expected).then((b) => new TextDecoder().decode(b), () => undefined);
+      expected = await this.files.text(this.data.expected).catch(() => undefined);
     }
     if (outputs.size < this.data.programs.length) {
       box.dataset.state = "differ";

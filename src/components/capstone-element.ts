@@ -8,6 +8,7 @@ import { LANG_LABEL, type Lang, type RunRequest, type RunResult } from "../runne
 import { comboLabel, ticks } from "../lib/pipeline-combos.ts";
 import { formatMs } from "../lib/scaling-chart.ts";
 import { OutputPanel } from "./output-panel.ts";
+import { ExerciseFiles } from "./exercise-files.ts";
 
 type Files = Record<string, Uint8Array>;
 type StageStatus = "idle" | "waiting" | "running" | "done" | "error";
@@ -17,7 +18,7 @@ const sameBytes = (a: Uint8Array | undefined, b: Uint8Array) =>
 
 class CapstoneElement extends HTMLElement {
   private data!: CapstoneData;
-  private fileCache = new Map<string, Promise<Uint8Array>>();
+  private files!: ExerciseFiles;
   private outputs = new Map<string, OutputPanel>();
   private current: Runner | null = null;
   private stopped = false;
@@ -27,6 +28,7 @@ class CapstoneElement extends HTMLElement {
 
   connectedCallback() {
     this.data = JSON.parse(this.querySelector('script[type="application/json"]')!.textContent!);
+    this.files = new ExerciseFiles(this.data.fileBase);
     for (const stage of this.data.stages) {
       const li = this.stageEl(stage.id);
       this.outputs.set(stage.id, new OutputPanel(li.querySelector("[data-output]")!));
@@ -70,20 +72,6 @@ class CapstoneElement extends HTMLElement {
       this.stageEl(stage.id).querySelector("select")!.value = langs[i]!;
       this.onLanguageChange(stage);
     });
-  }
-
-  /** A committed file of the module, as bytes. */
-  private fetchFile(path: string): Promise<Uint8Array> {
-    let cached = this.fileCache.get(path);
-    if (!cached) {
-      cached = fetch(this.data.fileBase + path).then(async (r) => {
-        if (!r.ok) throw new Error(`Could not load ${path} (HTTP ${r.status}).`);
-        return new Uint8Array(await r.arrayBuffer());
-      });
-      cached.catch(() => this.fileCache.delete(path));
-      this.fileCache.set(path, cached);
-    }
-    return cached;
   }
 
   private setStage(stage: CapstoneStage, status: StageStatus, text: string, elapsed = "") {
@@ -136,7 +124,7 @@ class CapstoneElement extends HTMLElement {
   private async runStages(langs: Lang[]): Promise<RunResult | null> {
     const { getRunner } = await import("../runners/client.ts");
     let available: Files = Object.fromEntries(
-      await Promise.all(this.data.inputs.map(async (path) => [path, await this.fetchFile(path)] as const)),
+      await Promise.all(this.data.inputs.map(async (path) => [path, await this.files.bytes(path)] as const)),
     );
     // Start every runtime the run needs now, so downloads overlap with the first stages.
     for (const lang of new Set(langs)) void getRunner(lang).load().catch(() => {});
@@ -183,10 +171,10 @@ class CapstoneElement extends HTMLElement {
     const label = comboLabel(langs);
     const decoder = new TextDecoder();
     const problems: string[] = [];
-    const expectedStdout = decoder.decode(await this.fetchFile(this.data.expected.stdout));
+    const expectedStdout = decoder.decode(await this.files.bytes(this.data.expected.stdout));
     if (last.stdout !== expectedStdout) problems.push(`The table differs from ${this.data.expected.stdout}.`);
     for (const [written, path] of Object.entries(this.data.expected.files)) {
-      if (!sameBytes(last.files[written], await this.fetchFile(path))) problems.push(`${written} differs from ${path}.`);
+      if (!sameBytes(last.files[written], await this.files.bytes(path))) problems.push(`${written} differs from ${path}.`);
     }
     this.showResult(last);
     const ok = problems.length === 0;

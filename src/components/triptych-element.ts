@@ -3,22 +3,23 @@
 // use; larger sizes come from the module's seeded generator, in the browser.
 import { judgeOutputs, judgeRejections, type LangOutcome, type Verdict } from "../lib/agreement.ts";
 import { formatMs, scalingChartSvg, latestTimings, type Timing } from "../lib/scaling-chart.ts";
-import { inputGenerator } from "../lib/inputs/index.ts";
 import { LANG_LABEL, LANGS, type Lang, type RunRequest } from "../runners/protocol.ts";
+import { ExerciseFiles } from "./exercise-files.ts";
 import type { RunnerElement } from "./runner-element.ts";
 import type { TriptychData } from "./triptych-data.ts";
 
 class TriptychElement extends HTMLElement {
   private data!: TriptychData;
+  private files!: ExerciseFiles;
   private outcomes: Partial<Record<Lang, LangOutcome>> = {};
   private timings: Timing[] = [];
-  private fileCache = new Map<string, Promise<Uint8Array>>();
   /** Runs queue up rather than being dropped: a click while another run finishes still counts. */
   private queue: Promise<void> = Promise.resolve();
   private pendingRuns = 0;
 
   connectedCallback() {
     this.data = JSON.parse(this.querySelector('script[type="application/json"]')!.textContent!);
+    this.files = new ExerciseFiles(this.data.fileBase);
     this.addEventListener("ru-run", (e) => {
       const el = e.target as RunnerElement;
       this.enqueue(() => this.runLangs([el.lang]));
@@ -54,34 +55,9 @@ class TriptychElement extends HTMLElement {
     this.showVerdict({ ok: false, headline: "Input changed: run the programs again to compare.", details: [] }, "pending");
   }
 
-  /** A committed file of the module, as bytes (inputs may be binary: a Rust kernel's .wasm). */
-  private fetchFile(path: string): Promise<Uint8Array> {
-    let cached = this.fileCache.get(path);
-    if (!cached) {
-      cached = fetch(this.data.fileBase + path).then(async (r) => {
-        if (!r.ok) throw new Error(`Could not load ${path} (HTTP ${r.status}).`);
-        return new Uint8Array(await r.arrayBuffer());
-      });
-      cached.catch(() => this.fileCache.delete(path));
-      this.fileCache.set(path, cached);
-    }
-    return cached;
-  }
-
-  private async fetchText(path: string): Promise<string> {
-    return new TextDecoder().decode(await this.fetchFile(path));
-  }
-
   /** The input files for a size: the committed files, or generated ones when scaled. */
-  private async inputFiles(scale: number): Promise<RunRequest["files"]> {
-    const entries = await Promise.all(this.data.files.map(async (f) => [f, await this.fetchFile(f)] as const));
-    const files: RunRequest["files"] = Object.fromEntries(entries);
-    if (scale === 1) return files;
-    const generate = await inputGenerator(this.data.id);
-    // Only the task's own files: a generator may also make inputs for a module's other
-    // widgets (the capstone's pipeline reads), which this task would carry for nothing.
-    const generated = Object.entries(generate(scale)).filter(([path]) => this.data.files.includes(path));
-    return { ...files, ...Object.fromEntries(generated) };
+  private inputFiles(scale: number): Promise<RunRequest["files"]> {
+    return this.files.inputs(this.data.id, this.data.files, scale);
   }
 
   private selectedCase() {
@@ -163,7 +139,7 @@ class TriptychElement extends HTMLElement {
       let expected: { text: string; label: string } | undefined;
       if (scale === 1) {
         try {
-          expected = { text: await this.fetchText(chosen.expected), label: `the expected output (${chosen.expected})` };
+          expected = { text: await this.files.text(chosen.expected), label: `the expected output (${chosen.expected})` };
         } catch {
           expected = undefined;
         }

@@ -5,6 +5,8 @@ import SourceCode from "../SourceCode.astro";
 import Callout from "../Callout.astro";
 import Quiz from "../Quiz.astro";
 import Crate from "../Crate.astro";
+import BridgeTiming from "../BridgeTiming.astro";
+import CapstonePipeline from "../CapstonePipeline.astro";
 import Dropped from "./Dropped.astro";
 import Kept from "./Kept.astro";
 import DeckNotes from "./DeckNotes.astro";
@@ -19,6 +21,8 @@ export const deckComponents = {
   DrillSet: DeckDrillSet,
   Quiz,
   Crate,
+  BridgeTiming,
+  CapstonePipeline,
   LessonOnly: Dropped,
   SlideOnly: Kept,
   Notes: DeckNotes,
