@@ -28,6 +28,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // A poll waits for the page, not for a computation: on a loaded 2-core CI machine
+          // the default 1 s is too short (reveal.js alone debounces its URL writes by 1 s).
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
