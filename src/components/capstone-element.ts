@@ -219,7 +219,7 @@ class CapstoneElement extends HTMLElement {
   private async tickChecklist(langs: Lang[]) {
     const { recordProgress } = await import("./progress-client.ts");
     for (const item of this.data.checklist) {
-      if (ticks(item.when, langs)) recordProgress({ type: "drill-passed", key: item.key, lang: item.lang, kind: "translate" });
+      if (ticks(item.when, langs)) recordProgress({ type: "drill-passed", key: item.key, lang: item.lang, kind: "pipeline-run" });
     }
     await this.showChecklist();
   }

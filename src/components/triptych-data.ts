@@ -7,6 +7,8 @@ export interface TriptychData extends Pick<Task, "id" | "files" | "cases" | "err
   code: Record<Lang, string>;
   /** The precompiled Rust solution. */
   wasmUrl: string;
+  /** Files the Rust solution reads with #[path] (see RunRequest.pathModules). */
+  rustPathModules: Record<string, string>;
   /** URL prefix under which the module's data/ and expected/ files are served. */
   fileBase: string;
 }

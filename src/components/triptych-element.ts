@@ -76,6 +76,7 @@ class TriptychElement extends HTMLElement {
       files,
       args,
       wasm: lang === "rust" ? this.data.wasmUrl : undefined,
+      pathModules: lang === "rust" ? this.data.rustPathModules : undefined,
     };
   }
 

@@ -6,7 +6,7 @@ import { listDrills } from "./drills.ts";
 import { pipelineChecklist } from "./pipeline.ts";
 import { getModules, moduleUrl } from "./modules.ts";
 import type { Lang } from "../runners/protocol.ts";
-import type { DrillKind } from "./drill-schema.ts";
+import type { ExerciseKind } from "./drill-schema.ts";
 
 export const QUIZ_XP = 5;
 
@@ -15,7 +15,7 @@ export interface CatalogModule {
   number: number;
   title: string;
   url: string;
-  drills: { key: string; title: string; lang: Lang; kind: DrillKind; xp: number }[];
+  drills: { key: string; title: string; lang: Lang; kind: ExerciseKind; xp: number }[];
   questions: { key: string; xp: number }[];
 }
 

@@ -5,6 +5,12 @@ import { z } from "astro/zod";
 import { CompareSchema } from "./task-schema.ts";
 
 export const DRILL_KINDS = ["write-function", "fix-bug", "translate", "make-it-compile"] as const;
+/**
+ * What progress records a pass of: a drill of one of the kinds above, or a capstone checklist
+ * item ticked by running a pipeline. A pipeline run executes the curriculum's own solutions, so
+ * it counts toward completion and XP but not as Rust the learner wrote (the "first Rust" badge).
+ */
+export const EXERCISE_KINDS = [...DRILL_KINDS, "pipeline-run"] as const;
 
 export const DrillCheckSchema = z
   .discriminatedUnion("type", [
@@ -47,3 +53,4 @@ export const DrillSchema = z
 export type Drill = z.infer<typeof DrillSchema>;
 export type DrillCheck = z.infer<typeof DrillCheckSchema>;
 export type DrillKind = (typeof DRILL_KINDS)[number];
+export type ExerciseKind = (typeof EXERCISE_KINDS)[number];

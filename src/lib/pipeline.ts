@@ -109,19 +109,19 @@ export function pipelineFiles(moduleId: string, root = EXERCISES_DIR): string[] 
 /**
  * A module's checklist items in the shape of the progress catalog's drills
  * (src/lib/catalog.ts), so they count toward the module's completion. They are recorded
- * with kind "translate" — swapping a stage's language swaps one translation of it for
- * another — and the language of checklistLang().
+ * with kind "pipeline-run" (a run of the curriculum's solutions, not code the learner wrote)
+ * and the language of checklistLang().
  */
 export function pipelineChecklist(
   moduleId: string,
   root = EXERCISES_DIR,
-): { key: string; title: string; lang: Lang; kind: "translate"; xp: number }[] {
+): { key: string; title: string; lang: Lang; kind: "pipeline-run"; xp: number }[] {
   if (!hasPipeline(moduleId, root)) return [];
   return loadPipeline(moduleId, root).checklist.map((item) => ({
     key: checklistKey(moduleId, item.id),
     title: item.title,
     lang: checklistLang(item.when),
-    kind: "translate" as const,
+    kind: "pipeline-run" as const,
     xp: item.xp,
   }));
 }

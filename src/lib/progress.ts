@@ -9,7 +9,7 @@
 import { z } from "astro/zod";
 import type { Catalog, CatalogModule } from "./catalog.ts";
 import type { Lang } from "../runners/protocol.ts";
-import { DRILL_KINDS, type DrillKind } from "./drill-schema.ts";
+import { DRILL_KINDS, EXERCISE_KINDS, type ExerciseKind } from "./drill-schema.ts";
 
 export const PROGRESS_KEY = "ru-progress";
 /** Bump when the stored shape changes, and add a step to `migrate`. */
@@ -47,7 +47,7 @@ const LangSchema = z.enum(["python", "r", "rust"]);
 const DrillRecordSchema = z.object({
   passedAt: z.string(),
   lang: LangSchema,
-  kind: z.enum(DRILL_KINDS),
+  kind: z.enum(EXERCISE_KINDS),
 });
 
 const QuestionRecordSchema = z.object({
@@ -298,7 +298,7 @@ function qualifyingBadges(state: ProgressState, catalog: Catalog, now: Date): Ba
   const ids: BadgeId[] = [];
   for (const m of catalog) if (moduleCompletion(state, m).complete) ids.push(moduleBadgeId(m.id));
   const drills = Object.values(state.drills);
-  if (state.rustCompiled || drills.some((d) => d.lang === "rust")) ids.push("first-rust");
+  if (state.rustCompiled || drills.some((d) => d.lang === "rust" && d.kind !== "pipeline-run")) ids.push("first-rust");
   if (Object.values(state.ranLanguages).some((langs) => LANG_ORDER.every((l) => langs.includes(l))))
     ids.push("polyglot");
   if (drills.some((d) => d.kind === "fix-bug")) ids.push("bug-hunter");
@@ -380,7 +380,7 @@ export function nextStep(state: ProgressState, catalog: Catalog): NextStep | nul
 // Events
 
 export type ProgressEvent =
-  | { type: "drill-passed"; key: string; lang: Lang; kind: DrillKind }
+  | { type: "drill-passed"; key: string; lang: Lang; kind: ExerciseKind }
   | { type: "question-answered"; key: string; correct: boolean }
   | { type: "ran-language"; module: string; lang: Lang }
   | { type: "rust-compiled" };

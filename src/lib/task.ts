@@ -2,9 +2,10 @@
 // This is the one place lessons, tests and scripts get code from, so a lesson can
 // only ever show what the tests execute.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { join, posix } from "node:path";
 import type { Lang } from "../runners/protocol.ts";
 import { readJsonFile } from "./json-file.ts";
+import { pathModules } from "./rust-path-modules.ts";
 import { TaskSchema, type Task } from "./task-schema.ts";
 
 export const EXERCISES_DIR = join(process.cwd(), "exercises");
@@ -56,4 +57,20 @@ export function readModuleBytes(id: string, path: string): Uint8Array<ArrayBuffe
 
 export function readSolution(id: string, lang: Lang): string {
   return readModuleFile(id, SOLUTION_FILES[lang]);
+}
+
+/**
+ * The files the Rust solution reads with `#[path = "…"] mod name;`, keyed by the path as
+ * written: the page puts them inline when a learner's edit is sent to the compile service.
+ */
+export function readRustPathModules(id: string): Record<string, string> {
+  const modules: Record<string, string> = {};
+  for (const m of pathModules(readSolution(id, "rust"))) {
+    const file = posix.normalize(posix.join(posix.dirname(SOLUTION_FILES.rust), m.path));
+    if (file.startsWith("../")) {
+      throw new TaskError(`exercises/${id}/${SOLUTION_FILES.rust}:${m.attrLine}: #[path = "${m.path}"] leaves the module's folder; keep the file inside exercises/${id}/.`);
+    }
+    modules[m.path] = readModuleFile(id, file);
+  }
+  return modules;
 }

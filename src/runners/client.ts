@@ -251,7 +251,9 @@ class WorkerRunner extends BaseRunner {
     });
   }
 
-  protected execute(request: RunRequest, sink: OutputSink): Promise<RunResult> {
+  protected execute(full: RunRequest, sink: OutputSink): Promise<RunResult> {
+    // The worker runs a built module; the sources it was built from stay on the page.
+    const { pathModules: _sources, ...request } = full;
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, { sink, resolve });

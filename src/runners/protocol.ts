@@ -20,6 +20,11 @@ export interface RunRequest {
   timeoutMs?: number;
   /** Rust only: the compiled WASI module, as bytes or as a URL to fetch. */
   wasm?: Uint8Array | string;
+  /**
+   * Rust only: the text of the files `code` reads with `#[path = "…"] mod name;`, keyed by
+   * the path as written, so that an edit of `code` can be compiled as one file.
+   */
+  pathModules?: Record<string, string>;
 }
 
 export interface RunResult {

@@ -5,6 +5,7 @@
 import type { Runner } from "./client.ts";
 import type { OutputSink, RunRequest, RunResult } from "./protocol.ts";
 import { buildRust, type CompilerMessage, type RustBuild } from "./rust-backend.ts";
+import { inlinePathModules } from "../lib/rust-path-modules.ts";
 
 export interface LiveRustRun {
   result: RunResult;
@@ -15,12 +16,20 @@ export interface LiveRustRun {
 
 const failed = (stderr: string): RunResult => ({ stdout: "", stderr, exitCode: 1, files: {}, images: [], elapsedMs: 0 });
 
-export async function runEditedRust(runner: Runner, request: RunRequest, sink: OutputSink): Promise<LiveRustRun> {
-  const build = await buildRust(request.code);
+export async function runEditedRust(runner: Runner, edited: RunRequest, sink: OutputSink): Promise<LiveRustRun> {
+  const { pathModules = {}, ...request } = edited;
+  const source = inlinePathModules(request.code, pathModules);
+  // Messages about an inlined module point at its `mod` line in the learner's editor.
+  const inEditor = (m: CompilerMessage): CompilerMessage => ({
+    ...m,
+    line: source.originalLine(m.line),
+    endLine: source.originalLine(m.endLine),
+  });
+  const build = await buildRust(source.code);
   switch (build.kind) {
     case "wasm": {
       const result = await runner.run({ ...request, wasm: build.wasm }, sink);
-      return { result, messages: build.warnings, build: build.kind, backend: build.backend };
+      return { result, messages: build.warnings.map(inEditor), build: build.kind, backend: build.backend };
     }
     case "ran": {
       if (Object.keys(request.files).length > 0 || request.args.length > 0) {
@@ -33,7 +42,7 @@ export async function runEditedRust(runner: Runner, request: RunRequest, sink: O
     }
     case "compile-error":
       sink.stderr(build.rendered + "\n");
-      return { result: failed(build.rendered + "\n"), messages: build.messages, build: build.kind, backend: build.backend };
+      return { result: failed(build.rendered + "\n"), messages: build.messages.map(inEditor), build: build.kind, backend: build.backend };
     case "refused": {
       const message = `Not sent to the compiler: ${build.message}\n`;
       sink.stderr(message);
@@ -41,9 +50,9 @@ export async function runEditedRust(runner: Runner, request: RunRequest, sink: O
         level: "error",
         message: build.message,
         code: null,
-        line: build.line,
+        line: source.originalLine(build.line),
         column: build.column,
-        endLine: build.line,
+        endLine: source.originalLine(build.line),
         endColumn: build.column + 1,
         rendered: build.message,
       };

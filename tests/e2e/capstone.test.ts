@@ -103,7 +103,9 @@ describe("capstone pipeline in the browser", () => {
     for (const item of items) expect(item, item.key).toEqual({ key: item.key, done: "true" });
     const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("ru-progress") ?? "{}"));
     for (const item of items) expect(Object.keys(stored.drills ?? {})).toContain(item.key);
-    expect(stored.drills[`${MODULE}/pipeline-mixed`].kind).toBe("translate");
+    expect(stored.drills[`${MODULE}/pipeline-mixed`].kind).toBe("pipeline-run");
+    // The all-Rust run executed the curriculum's compiled Rust: no "first Rust" badge for it.
+    expect(stored.badges?.["first-rust"]).toBeUndefined();
     // A reload shows the same ticks, read back from the store.
     await page.reload();
     await page.waitForFunction(

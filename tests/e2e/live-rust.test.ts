@@ -84,3 +84,45 @@ describe("live Rust with the workshop compile service", () => {
     expect(await offline.locator(`${rust} [data-output]`).textContent()).toContain("Edited Rust needs a compiler");
   });
 });
+
+describe("live Rust on a program that reads a module with #[path] (lesson 12)", () => {
+  const bridgeSource = readFileSync("exercises/12-bridges/rust/main.rs", "utf8");
+  const bridgeExpected = readFileSync("exercises/12-bridges/expected/kmers-k21.tsv", "utf8");
+  let bridges: Page;
+
+  beforeAll(async () => {
+    bridges = await site.newPage();
+    await bridges.addInitScript((url) => {
+      localStorage.setItem("ru-rust-backend", JSON.stringify({ mode: "workshop", workshopUrl: url }));
+    }, service.url.replace(/\/$/, ""));
+    await bridges.goto(site.url + "modules/12-bridges/");
+    await bridges.locator(`${rust} [data-action="edit"]`).click();
+    await bridges.locator(`${rust} .cm-content`).waitFor({ timeout: 30_000 });
+  });
+
+  async function replaceBridgeCode(code: string) {
+    await bridges.locator(`${rust} .cm-content`).click();
+    await bridges.keyboard.press("ControlOrMeta+a");
+    await bridges.keyboard.insertText(code);
+  }
+
+  it("sends the k-mer core inline with the edit, and the compiled program prints the table", async () => {
+    await replaceBridgeCode(bridgeSource.replace('const USAGE: &str = "usage: main kmers <fasta> <k> <n>";', 'const USAGE: &str = "usage: kmers <fasta> <k> <n>";'));
+    await bridges.locator(`${rust} [data-action="run"]`).click();
+    expect(await waitForRunner(bridges, "rust")).toBe("done");
+    expect(await bridges.locator(`${rust} [data-output]`).textContent()).toBe(bridgeExpected);
+    expect(await bridges.locator(rust).getAttribute("data-build")).toBe("wasm");
+  });
+
+  it("marks a type error on the learner's own line, not on a line of the inlined core", async () => {
+    const broken = bridgeSource.replace("let mut records = 0;", 'let mut records: u64 = "none";');
+    expect(broken).not.toBe(bridgeSource);
+    await replaceBridgeCode(broken);
+    await bridges.locator(`${rust} [data-action="run"]`).click();
+    expect(await waitForRunner(bridges, "rust")).toBe("error");
+    expect(await bridges.locator(`${rust} [data-output]`).textContent()).toContain("error[E0308]: mismatched types");
+    const marked = bridges.locator(`${rust} .cm-lintRange-error`);
+    await expect.poll(() => marked.count()).toBeGreaterThan(0);
+    expect(await marked.first().textContent()).toContain('"none"');
+  });
+});

@@ -10,12 +10,15 @@
 // would pass silently.
 import { afterAll, describe, expect, it } from "vitest";
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { TaskSchema, type Task } from "../../src/lib/task-schema.ts";
 import { compareOutputs } from "../../src/lib/compare.ts";
+import { inlinePathModules, pathModules } from "../../src/lib/rust-path-modules.ts";
+import { screenRustSource } from "../../src/lib/rust-screening.ts";
+import { readRustPathModules, readSolution } from "../../src/lib/task.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const exercises = join(root, "exercises");
@@ -151,6 +154,28 @@ describe.each(modules)("$id", ({ id, dir, task }) => {
     it("rust/main.rs compiles without warnings", () => {
       expect(buildRust().warnings).toBe("");
     });
+
+    const modules = readRustPathModules(id);
+    if (Object.keys(modules).length > 0) {
+      it("rust/main.rs with its #[path] modules inlined, as the page sends an edit, passes screening and prints the same", () => {
+        requireTool(TOOLS.rustc);
+        const inlined = inlinePathModules(readSolution(id, "rust"), modules).code;
+        for (const name of pathModules(readSolution(id, "rust")).map((m) => m.name)) expect(inlined).toContain(`\nmod ${name} {\n`);
+        // The screening refuses any #[path] attribute left: this is what the service accepts.
+        expect(screenRustSource(inlined)).toEqual({ ok: true });
+        const source = join(buildDir, `${id}-inlined.rs`);
+        writeFileSync(source, inlined);
+        const binary = join(buildDir, `${id}-inlined`);
+        const build = run("rustc", ["--edition", "2021", source, "-o", binary], dir);
+        expect(build.status, build.stderr).toBe(0);
+        expect(build.stderr, "no warnings").toBe("");
+        for (const c of task.cases) {
+          const inlinedRun = run(binary, c.args, dir);
+          expect(inlinedRun.status, inlinedRun.stderr).toBe(0);
+          expect(inlinedRun.stdout, c.id).toBe(run(buildRust().binary, c.args, dir).stdout);
+        }
+      });
+    }
 
     // Bridged tasks: Python and R reach the Rust kernel through Pyodide's and webR's
     // JS bridges, which exist only in those runtimes (tests/equivalence runs them).

@@ -141,7 +141,7 @@ describe("the capstone's pipeline.json", () => {
     expect(stageSolutionPath(p.stages[2]!, "r")).toBe("r/main.R");
     const items = pipelineChecklist("13-capstone");
     expect(items.map((i) => i.key)).toContain("13-capstone/pipeline-mixed");
-    for (const item of items) expect(item.kind).toBe("translate");
+    for (const item of items) expect(item.kind).toBe("pipeline-run");
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Catalog } from "../../src/lib/catalog.ts";
-import type { DrillKind } from "../../src/lib/drill-schema.ts";
+import type { ExerciseKind } from "../../src/lib/drill-schema.ts";
 import type { Lang } from "../../src/runners/protocol.ts";
 import {
   CORRUPT_PREFIX,
@@ -72,7 +72,7 @@ function run(events: [ProgressEvent, Date][], start = emptyProgress()) {
   return { state, xp, badges };
 }
 
-const pass = (key: string, lang: Lang = "python", kind: DrillKind = "write-function"): ProgressEvent => ({
+const pass = (key: string, lang: Lang = "python", kind: ExerciseKind = "write-function"): ProgressEvent => ({
   type: "drill-passed",
   key,
   lang,
@@ -196,6 +196,12 @@ describe("badges", () => {
     const later = applyEvent(compiled.state, pass("01-fasta-gc/gc-rs", "rust", "make-it-compile"), catalog, day(2));
     expect(later.newBadges).toEqual([]);
     expect(run([[pass("01-fasta-gc/gc-py"), day(1)]]).badges).toEqual([]);
+  });
+
+  it("first-rust: an all-Rust pipeline run ran the curriculum's Rust, not the learner's, so it does not count", () => {
+    const ran = run([[pass("13-capstone/pipeline-rust", "rust", "pipeline-run"), day(1)]]);
+    expect(ran.badges).toEqual([]);
+    expect(ran.state.drills["13-capstone/pipeline-rust"]?.kind).toBe("pipeline-run");
   });
 
   it("bug-hunter: the first fix-bug drill (which here also completes module 02)", () => {
