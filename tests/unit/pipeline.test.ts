@@ -13,7 +13,7 @@ import {
   stageWasmName,
 } from "../../src/lib/pipeline.ts";
 import { checklistKey, checklistLang, combinations, comboLabel, ticks } from "../../src/lib/pipeline-combos.ts";
-import { canonicalKmers, generate as capstoneInputs, reverseComplement } from "../../src/lib/inputs/13-capstone.ts";
+import { canonicalKmers, generate as capstoneInputs, profileK, reverseComplement } from "../../src/lib/inputs/13-capstone.ts";
 import { generate as fastqInputs } from "../../src/lib/inputs/04-fastq-qc.ts";
 
 const roots: string[] = [];
@@ -185,14 +185,32 @@ describe("the capstone's inputs (src/lib/inputs/13-capstone.ts)", () => {
     expect(kmers.every((k) => k <= reverseComplement(k))).toBe(true);
   });
 
-  it("pools k replicate runs at scale k, keeping the planted tie, and reuses module 04's reads", () => {
+  it("at 1×, the 136 canonical 4-mers with the planted tie, the telomeric 4-mers on top, palindromes halved", () => {
     const one = profile(capstoneInputs(1)["data/profile.tsv"]!);
-    const two = profile(capstoneInputs(2)["data/profile.tsv"]!);
     expect([...one.keys()]).toEqual(canonicalKmers(4));
-    for (const [kmer, count] of one) expect(two.get(kmer)!).toBeGreaterThan(count);
-    expect(two.get("AACC")).toBe(two.get("ACCC"));
+    expect(one.get("AACC")).toBe(one.get("ACCC"));
+    const top6 = [...one].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([kmer]) => kmer);
+    expect(top6.sort()).toEqual(["AACC", "ACCC", "AGGG", "CCTA", "CTAA", "GTTA"]);
     // Palindromes have one orientation to be found in: about half the count of their neighbours.
     expect(one.get("ACGT")!).toBeLessThan(one.get("ACGA")! * 0.7);
+  });
+
+  it("grows in k with the scale (the summary's work follows the rows, not the counts), capped at k = 7", () => {
+    expect([1, 2, 3, 4, 10, 15, 16, 100, 1000].map(profileK)).toEqual([4, 5, 5, 6, 6, 6, 7, 7, 7]);
+    for (const [scale, k] of [[10, 6], [100, 7]] as const) {
+      const p = profile(capstoneInputs(scale)["data/profile.tsv"]!);
+      expect([...p.keys()]).toEqual(canonicalKmers(k));
+      expect(canonicalKmers(k)).toHaveLength(k === 6 ? 2080 : 8192);
+      // The tie is planted at every k: the windows of (TTAGGG)n from GGGT… and from GGTT….
+      const [a, b] = k === 6 ? ["CTAACC", "GGGTTA"] : ["CCTAACC", "CTAACCC"];
+      expect(p.get(a)).toBe(p.get(b));
+      // And the six telomeric k-mers still top the table.
+      const top6 = [...p].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([kmer]) => kmer);
+      for (const kmer of top6) expect(`TTAGGGTTAGGGTTAGGG CCCTAACCCTAACCCTAA`).toContain(kmer);
+    }
+  });
+
+  it("reuses module 04's reads and is deterministic", () => {
     expect(capstoneInputs(3)["data/reads.fastq"]).toBe(fastqInputs(3)["data/reads.fastq"]);
     expect(capstoneInputs(2)).toEqual(capstoneInputs(2));
   });
