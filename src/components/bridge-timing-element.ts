@@ -42,7 +42,7 @@ class BridgeTimingElement extends HTMLElement {
 
   connectedCallback() {
     this.data = JSON.parse(this.querySelector('script[type="application/json"]')!.textContent!);
-    this.files = new ExerciseFiles(this.data.fileBase);
+    this.files = ExerciseFiles.for(this.data.fileBase);
     for (const button of this.querySelectorAll<HTMLButtonElement>("button[data-size]")) {
       button.addEventListener("click", () => void this.time(Number(button.dataset.size)));
     }

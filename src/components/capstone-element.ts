@@ -28,7 +28,7 @@ class CapstoneElement extends HTMLElement {
 
   connectedCallback() {
     this.data = JSON.parse(this.querySelector('script[type="application/json"]')!.textContent!);
-    this.files = new ExerciseFiles(this.data.fileBase);
+    this.files = ExerciseFiles.for(this.data.fileBase);
     for (const stage of this.data.stages) {
       const li = this.stageEl(stage.id);
       this.outputs.set(stage.id, new OutputPanel(li.querySelector("[data-output]")!));

@@ -6,6 +6,7 @@ import type { RunRequest, RunResult } from "../runners/protocol.ts";
 import type { CodeEditor } from "./code-editor.ts";
 import type { DrillData } from "./drill-data.ts";
 import { OutputPanel } from "./output-panel.ts";
+import { ExerciseFiles } from "./exercise-files.ts";
 
 const CODE_PREFIX = "ru-drill-code:";
 
@@ -40,7 +41,6 @@ class DrillElement extends HTMLElement {
   private output!: OutputPanel;
   private attempts = 0;
   private hintsShown = 0;
-  private files: Promise<Record<string, string>> | null = null;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   connectedCallback() {
@@ -109,27 +109,15 @@ class DrillElement extends HTMLElement {
     this.querySelector<HTMLElement>('[data-action="stop"]')!.hidden = !busy;
   }
 
-  private inputFiles(): Promise<Record<string, string>> {
-    this.files ??= Promise.all(
-      this.data.files.map(async (path) => {
-        const response = await fetch(this.data.fileBase + path);
-        if (!response.ok) throw new Error(`Could not load the drill's input ${path} (HTTP ${response.status}).`);
-        return [path, await response.text()] as const;
-      }),
-    ).then(Object.fromEntries);
-    this.files.catch(() => (this.files = null));
-    return this.files;
-  }
-
   private async run(check: boolean) {
     const editor = await this.ensureEditor();
     const code = editor.getCode();
     const feedback = this.querySelector<HTMLElement>("[data-feedback]")!;
     this.output.clear();
     feedback.textContent = "";
-    let files: Record<string, string>;
+    let files: RunRequest["files"];
     try {
-      files = await this.inputFiles();
+      files = await ExerciseFiles.for(this.data.fileBase).mount(this.data.files);
     } catch (e) {
       feedback.textContent = (e as Error).message;
       return;

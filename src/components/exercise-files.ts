@@ -5,11 +5,21 @@ import { inputGenerator } from "../lib/inputs/index.ts";
 import type { RunRequest } from "../runners/protocol.ts";
 
 export class ExerciseFiles {
+  private static readonly byBase = new Map<string, ExerciseFiles>();
   private readonly base: string;
   private readonly cache = new Map<string, Promise<Uint8Array>>();
 
-  /** `base`: the URL prefix the module's files are served under (exerciseFileUrl(module, "")). */
-  constructor(base: string) {
+  /**
+   * The page's one loader for the module served under `base` (exerciseFileUrl(module, "")):
+   * a triptych, its drills and its panels share the downloads.
+   */
+  static for(base: string): ExerciseFiles {
+    let files = ExerciseFiles.byBase.get(base);
+    if (!files) ExerciseFiles.byBase.set(base, (files = new ExerciseFiles(base)));
+    return files;
+  }
+
+  private constructor(base: string) {
     this.base = base;
   }
 
@@ -31,13 +41,18 @@ export class ExerciseFiles {
     return new TextDecoder().decode(await this.bytes(path));
   }
 
+  /** Files by path, as a run mounts them. */
+  async mount(paths: readonly string[]): Promise<RunRequest["files"]> {
+    return Object.fromEntries(await Promise.all(paths.map(async (p) => [p, await this.bytes(p)] as const)));
+  }
+
   /**
    * A task's input files at `scale`: the committed ones at 1×, otherwise the module's
    * generator output over them — only the task's own files: a generator may also make
    * inputs for a module's other widgets (the capstone's pipeline reads).
    */
   async inputs(module: string, files: readonly string[], scale: number): Promise<RunRequest["files"]> {
-    const committed: RunRequest["files"] = Object.fromEntries(await Promise.all(files.map(async (f) => [f, await this.bytes(f)] as const)));
+    const committed = await this.mount(files);
     if (scale === 1) return committed;
     const generated = Object.entries((await inputGenerator(module))(scale)).filter(([path]) => files.includes(path));
     return { ...committed, ...Object.fromEntries(generated) };

@@ -19,7 +19,7 @@ class TriptychElement extends HTMLElement {
 
   connectedCallback() {
     this.data = JSON.parse(this.querySelector('script[type="application/json"]')!.textContent!);
-    this.files = new ExerciseFiles(this.data.fileBase);
+    this.files = ExerciseFiles.for(this.data.fileBase);
     this.addEventListener("ru-run", (e) => {
       const el = e.target as RunnerElement;
       this.enqueue(() => this.runLangs([el.lang]));

@@ -2,18 +2,19 @@
 // feedback that says what was wrong. Shared by the page and the equivalence tests.
 import type { Drill } from "./drill-schema.ts";
 import { compareOutputs } from "./compare.ts";
+import type { RunRequest } from "../runners/protocol.ts";
 
 export interface CheckPlan {
   code: string;
   args: string[];
-  files: Record<string, string>;
+  files: RunRequest["files"];
 }
 
 export interface Checkable {
   drill: Drill;
   checkCode?: string;
   expected?: string;
-  files: Record<string, string>;
+  files: RunRequest["files"];
 }
 
 export interface CheckOutcome {
