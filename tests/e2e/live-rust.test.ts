@@ -29,10 +29,10 @@ afterAll(async () => {
   await service?.close();
 });
 
-async function replaceCode(code: string) {
-  await page.locator(`${rust} .cm-content`).click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.insertText(code);
+async function replaceCode(code: string, on: Page = page) {
+  await on.locator(`${rust} .cm-content`).click();
+  await on.keyboard.press("ControlOrMeta+a");
+  await on.keyboard.insertText(code);
 }
 
 describe("live Rust with the workshop compile service", () => {
@@ -100,14 +100,8 @@ describe("live Rust on a program that reads a module with #[path] (lesson 12)", 
     await bridges.locator(`${rust} .cm-content`).waitFor({ timeout: 30_000 });
   });
 
-  async function replaceBridgeCode(code: string) {
-    await bridges.locator(`${rust} .cm-content`).click();
-    await bridges.keyboard.press("ControlOrMeta+a");
-    await bridges.keyboard.insertText(code);
-  }
-
   it("sends the k-mer core inline with the edit, and the compiled program prints the table", async () => {
-    await replaceBridgeCode(bridgeSource.replace('const USAGE: &str = "usage: main kmers <fasta> <k> <n>";', 'const USAGE: &str = "usage: kmers <fasta> <k> <n>";'));
+    await replaceCode(bridgeSource.replace('const USAGE: &str = "usage: main kmers <fasta> <k> <n>";', 'const USAGE: &str = "usage: kmers <fasta> <k> <n>";'), bridges);
     await bridges.locator(`${rust} [data-action="run"]`).click();
     expect(await waitForRunner(bridges, "rust")).toBe("done");
     expect(await bridges.locator(`${rust} [data-output]`).textContent()).toBe(bridgeExpected);
@@ -117,7 +111,7 @@ describe("live Rust on a program that reads a module with #[path] (lesson 12)", 
   it("marks a type error on the learner's own line, not on a line of the inlined core", async () => {
     const broken = bridgeSource.replace("let mut records = 0;", 'let mut records: u64 = "none";');
     expect(broken).not.toBe(bridgeSource);
-    await replaceBridgeCode(broken);
+    await replaceCode(broken, bridges);
     await bridges.locator(`${rust} [data-action="run"]`).click();
     expect(await waitForRunner(bridges, "rust")).toBe("error");
     expect(await bridges.locator(`${rust} [data-output]`).textContent()).toContain("error[E0308]: mismatched types");
