@@ -7,6 +7,7 @@ import Quiz from "../Quiz.astro";
 import Crate from "../Crate.astro";
 import BridgeTiming from "../BridgeTiming.astro";
 import CapstonePipeline from "../CapstonePipeline.astro";
+import BenchTimes from "../BenchTimes.astro";
 import Dropped from "./Dropped.astro";
 import Kept from "./Kept.astro";
 import DeckNotes from "./DeckNotes.astro";
@@ -23,6 +24,7 @@ export const deckComponents = {
   Crate,
   BridgeTiming,
   CapstonePipeline,
+  BenchTimes,
   LessonOnly: Dropped,
   SlideOnly: Kept,
   Notes: DeckNotes,

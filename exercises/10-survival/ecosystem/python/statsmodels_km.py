@@ -38,8 +38,9 @@ def r_median(times: np.ndarray, surv: np.ndarray) -> float:
     """The median as R's print.survfit() defines it (survival:::survmean).
 
     fit.quantile(0.5) is not that: it returns the first time with S(t) < 0.5 (strictly,
-    as SAS does), so where the curve lies at exactly 0.5 until a later drop it gives the
-    time of that drop, where R gives the midpoint of the flat stretch. And statsmodels
+    SAS's general formula without the midpoint SAS takes on a stretch exactly at 0.5), so
+    where the curve lies at exactly 0.5 until a later drop it gives the time of that drop,
+    where R (and SAS) give the midpoint of the flat stretch. And statsmodels
     computes S(t) as exp(cumsum(log(1 - d/n))), so "exactly 0.5" comes out as
     0.5000000000000001 or 0.49999999999999994: compare with a tolerance.
     """
