@@ -12,16 +12,15 @@
 //! sequence and quality lengths are only compared by `check()`.
 
 use bio::io::fastq;
-use std::env;
-use std::io::{self, BufWriter, Write};
-use std::process;
+
+mod qc_report;
 
 const USAGE: &str = "usage: bio_qc summary|per-position FASTQ | filter FASTQ MINLEN MINMEANQ";
 
 /// Calls `on_record(id, seq, qual)` for every record, in file order.
 fn for_each_record(
     path: &str,
-    mut on_record: impl FnMut(&str, &[u8], &[u8]),
+    on_record: &mut dyn FnMut(&[u8], &[u8], &[u8]),
 ) -> Result<(), String> {
     // {:#} prints anyhow's whole chain: "Failed to read fastq from ...: can't open ...".
     let reader = fastq::Reader::from_file(path).map_err(|e| format!("{path}: {e:#}"))?;
@@ -43,124 +42,11 @@ fn for_each_record(
         }
         // id() stops at the first space only; this task's id also stops at a tab.
         let id = record.id().split('\t').next().unwrap_or_default();
-        on_record(id, record.seq(), qual);
+        on_record(id.as_bytes(), record.seq(), qual);
     }
     Ok(())
 }
 
-/// num/den rounded half up on the exact fraction; "NA" when den is 0.
-fn format_ratio(numerator: u64, denominator: u64, decimals: u32) -> String {
-    if denominator == 0 {
-        return "NA".to_string();
-    }
-    let scale = 10u64.pow(decimals);
-    let scaled = (2 * numerator * scale + denominator) / (2 * denominator);
-    let width = decimals as usize;
-    format!("{}.{:0width$}", scaled / scale, scaled % scale)
-}
-
-fn phred(byte: u8) -> u64 {
-    u64::from(byte - b'!')
-}
-
-fn summary(path: &str) -> Result<Vec<String>, String> {
-    let (mut reads, mut bases, mut gc, mut acgt, mut q20) = (0, 0, 0, 0, 0);
-    for_each_record(path, |_, seq, qual| {
-        reads += 1;
-        bases += seq.len() as u64;
-        for base in seq {
-            match base.to_ascii_uppercase() {
-                b'G' | b'C' => {
-                    gc += 1;
-                    acgt += 1;
-                }
-                b'A' | b'T' => acgt += 1,
-                _ => {}
-            }
-        }
-        q20 += qual.iter().filter(|&&b| phred(b) >= 20).count() as u64;
-    })?;
-    Ok(vec![
-        "reads\tbases\tmean_length\tgc\tq20_fraction".to_string(),
-        format!(
-            "{reads}\t{bases}\t{}\t{}\t{}",
-            format_ratio(bases, reads, 2),
-            format_ratio(gc, acgt, 4),
-            format_ratio(q20, bases, 4)
-        ),
-    ])
-}
-
-fn per_position(path: &str) -> Result<Vec<String>, String> {
-    let mut sums: Vec<u64> = Vec::new();
-    let mut counts: Vec<u64> = Vec::new();
-    for_each_record(path, |_, _, qual| {
-        if qual.len() > sums.len() {
-            sums.resize(qual.len(), 0);
-            counts.resize(qual.len(), 0);
-        }
-        for (i, &byte) in qual.iter().enumerate() {
-            sums[i] += phred(byte);
-            counts[i] += 1;
-        }
-    })?;
-    let mut rows = vec!["position\tmean_quality".to_string()];
-    for (i, (&sum, &count)) in sums.iter().zip(&counts).enumerate() {
-        rows.push(format!("{}\t{}", i + 1, format_ratio(sum, count, 2)));
-    }
-    Ok(rows)
-}
-
-fn filter(path: &str, min_len: u64, min_mean_q: u64) -> Result<Vec<String>, String> {
-    let mut rows = vec!["id".to_string()];
-    let mut total = 0;
-    for_each_record(path, |id, _, qual| {
-        total += 1;
-        let len = qual.len() as u64;
-        let sum: u64 = qual.iter().map(|&b| phred(b)).sum();
-        if len >= min_len && len > 0 && sum >= min_mean_q * len {
-            rows.push(id.to_string());
-        }
-    })?;
-    let passed = rows.len() - 1;
-    rows.push(format!("# {passed} of {total} reads passed"));
-    Ok(rows)
-}
-
-fn whole_number(name: &str, text: &str) -> Result<u64, String> {
-    let ok = !text.is_empty() && text.len() <= 9 && text.bytes().all(|b| b.is_ascii_digit());
-    if !ok {
-        return Err(format!(
-            "{name} must be a whole number (digits only), got '{text}'\n{USAGE}"
-        ));
-    }
-    text.parse().map_err(|e| format!("{name}: {e}"))
-}
-
-fn run(args: &[&str]) -> Result<Vec<String>, String> {
-    match args {
-        ["summary", path] => summary(path),
-        ["per-position", path] => per_position(path),
-        ["filter", path, min_len, min_mean_q] => {
-            let min_len = whole_number("MINLEN", min_len)?;
-            let min_mean_q = whole_number("MINMEANQ", min_mean_q)?;
-            filter(path, min_len, min_mean_q)
-        }
-        _ => Err(USAGE.to_string()),
-    }
-}
-
 fn main() {
-    let args: Vec<String> = env::args().skip(1).collect();
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let rows = run(&args).unwrap_or_else(|message| {
-        eprintln!("error: {message}");
-        process::exit(1);
-    });
-    let mut out = BufWriter::new(io::stdout().lock());
-    let written = rows.iter().try_for_each(|row| writeln!(out, "{row}"));
-    if let Err(e) = written.and_then(|_| out.flush()) {
-        eprintln!("error: cannot write output: {e}");
-        process::exit(1);
-    }
+    qc_report::main(for_each_record, USAGE);
 }
